@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+
+namespace Dms.Codegen.Http;
+
+/// <summary>Where a parameter travels on the wire.</summary>
+public enum DmsParameterLocation
+{
+    /// <summary>The URL query string.</summary>
+    Query,
+
+    /// <summary>The <c>application/x-www-form-urlencoded</c> request body.</summary>
+    Form,
+}
+
+/// <summary>
+/// The wire form of one DMS RPC call before signing: the action, the API version, the HTTP method and the
+/// business parameters in the order the generated code added them. Values are already encoded as text.
+/// </summary>
+public sealed class DmsRequest
+{
+    private readonly List<KeyValuePair<string, string>> _query = new();
+    private readonly List<KeyValuePair<string, string>> _form = new();
+
+    /// <summary>Creates a request for <paramref name="action"/> of API version <paramref name="version"/>.</summary>
+    public DmsRequest(string action, string version, HttpMethod method)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(action);
+        ArgumentException.ThrowIfNullOrEmpty(version);
+        ArgumentNullException.ThrowIfNull(method);
+        Action = action;
+        Version = version;
+        Method = method;
+    }
+
+    /// <summary>The RPC action, for example <c>GetDataExportOrderDetail</c>.</summary>
+    public string Action { get; }
+
+    /// <summary>The API version, for example <c>2018-11-01</c>.</summary>
+    public string Version { get; }
+
+    /// <summary>The HTTP method.</summary>
+    public HttpMethod Method { get; }
+
+    /// <summary>The business parameters that go in the query string.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Query => _query;
+
+    /// <summary>The business parameters that go in the form body.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Form => _form;
+
+    /// <summary>Adds an encoded parameter. A <see langword="null"/> value means "not set" and adds nothing.</summary>
+    public void Add(DmsParameterLocation location, string name, string? value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (value is null)
+        {
+            return;
+        }
+
+        (location == DmsParameterLocation.Form ? _form : _query).Add(new KeyValuePair<string, string>(name, value));
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Method} {Action} ({Version}): {_query.Count} query, {_form.Count} form parameters";
+}

@@ -1,0 +1,237 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+
+namespace Dms.Codegen.Json;
+
+/// <summary>
+/// Tolerant readers that generated <c>ReadJson</c> methods call for each property. They accept what DMS is
+/// known to send besides the documented type (numbers as strings, strings holding numbers, <c>null</c>) and
+/// throw <see cref="JsonException"/> naming the expected type for anything else, so nothing is silently lost.
+/// Each reader starts on the value's first token and leaves the reader on its last token.
+/// </summary>
+public static class DmsJsonReader
+{
+    /// <summary>Reads one array item or map value.</summary>
+    public delegate T ItemReader<out T>(ref Utf8JsonReader reader);
+
+    /// <summary>Throws unless the reader is on <see cref="JsonTokenType.StartObject"/>.</summary>
+    public static void ExpectStartObject(ref Utf8JsonReader reader, string typeName)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"Expected a JSON object for {typeName} but found {reader.TokenType}.");
+        }
+    }
+
+    /// <summary>Reads a string; numbers and booleans are kept as their JSON text.</summary>
+    public static string? ReadString(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.Null => null,
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Number => RawText(ref reader),
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        _ => throw Unexpected(ref reader, "a string"),
+    };
+
+    /// <summary>Reads a 64-bit integer from a number or a numeric string; an empty string is <see langword="null"/>.</summary>
+    public static long? ReadInt64(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.Number when reader.TryGetInt64(out var number):
+                return number;
+            case JsonTokenType.String:
+                var text = reader.GetString();
+                if (string.IsNullOrEmpty(text))
+                {
+                    return null;
+                }
+
+                if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
+                {
+                    return parsed;
+                }
+
+                break;
+        }
+
+        throw Unexpected(ref reader, "a 64-bit integer");
+    }
+
+    /// <summary>Reads a 32-bit integer from a number or a numeric string; an empty string is <see langword="null"/>.</summary>
+    public static int? ReadInt32(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.Number when reader.TryGetInt32(out var number):
+                return number;
+            case JsonTokenType.String:
+                var text = reader.GetString();
+                if (string.IsNullOrEmpty(text))
+                {
+                    return null;
+                }
+
+                if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
+                {
+                    return parsed;
+                }
+
+                break;
+        }
+
+        throw Unexpected(ref reader, "a 32-bit integer");
+    }
+
+    /// <summary>Reads a number from a number or a numeric string; an empty string is <see langword="null"/>.</summary>
+    public static double? ReadDouble(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.Number when reader.TryGetDouble(out var number):
+                return number;
+            case JsonTokenType.String:
+                var text = reader.GetString();
+                if (string.IsNullOrEmpty(text))
+                {
+                    return null;
+                }
+
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
+                {
+                    return parsed;
+                }
+
+                break;
+        }
+
+        throw Unexpected(ref reader, "a number");
+    }
+
+    /// <summary>Reads a boolean from <c>true</c>/<c>false</c>, their string forms (any case), or 0/1.</summary>
+    public static bool? ReadBoolean(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+                return false;
+            case JsonTokenType.Number when reader.TryGetInt32(out var number) && (number is 0 or 1):
+                return number == 1;
+            case JsonTokenType.String:
+                var text = reader.GetString();
+                if (string.IsNullOrEmpty(text))
+                {
+                    return null;
+                }
+
+                if (bool.TryParse(text, out var parsed))
+                {
+                    return parsed;
+                }
+
+                break;
+        }
+
+        throw Unexpected(ref reader, "a boolean");
+    }
+
+    /// <summary>Reads any JSON value, kept as an element that owns its memory.</summary>
+    public static JsonElement ReadAny(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
+
+    /// <summary>Reads an array; <c>null</c> gives <see langword="null"/>.</summary>
+    public static IReadOnlyList<T>? ReadArray<T>(ref Utf8JsonReader reader, ItemReader<T> readItem)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw Unexpected(ref reader, "an array");
+        }
+
+        var items = new List<T>();
+        while (Advance(ref reader) != JsonTokenType.EndArray)
+        {
+            items.Add(readItem(ref reader));
+        }
+
+        return items;
+    }
+
+    /// <summary>Reads an object of free-form keys; <c>null</c> gives <see langword="null"/>.</summary>
+    public static IReadOnlyDictionary<string, T>? ReadMap<T>(ref Utf8JsonReader reader, ItemReader<T> readValue)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw Unexpected(ref reader, "an object");
+        }
+
+        var map = new Dictionary<string, T>(StringComparer.Ordinal);
+        while (Advance(ref reader) != JsonTokenType.EndObject)
+        {
+            var key = reader.GetString()!;
+            Advance(ref reader);
+            map[key] = readValue(ref reader);
+        }
+
+        return map;
+    }
+
+    /// <summary>
+    /// Moves to the next token of an object being read and returns its type; used by generated readers so that
+    /// a truncated document fails with a clear message instead of looping.
+    /// </summary>
+    public static JsonTokenType Advance(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            throw new JsonException("The JSON document ended too early.");
+        }
+
+        return reader.TokenType;
+    }
+
+    /// <summary>Keeps a member the spec does not describe, so that nothing the service sent is lost.</summary>
+    public static void ReadAdditional(ref Utf8JsonReader reader, ref Dictionary<string, JsonElement>? additional)
+    {
+        var name = reader.GetString()!;
+        Advance(ref reader);
+        (additional ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
+    }
+
+    private static string RawText(ref Utf8JsonReader reader)
+    {
+        var span = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray();
+        return System.Text.Encoding.UTF8.GetString(span);
+    }
+
+    private static JsonException Unexpected(ref Utf8JsonReader reader, string expected)
+    {
+        var found = reader.TokenType is JsonTokenType.String or JsonTokenType.Number
+            ? $"{reader.TokenType} '{Truncate(reader.TokenType == JsonTokenType.String ? reader.GetString() : RawText(ref reader))}'"
+            : reader.TokenType.ToString();
+        return new JsonException($"Expected {expected} but found {found}.");
+    }
+
+    private static string? Truncate(string? text) => text is { Length: > 64 } ? text.Substring(0, 64) + "…" : text;
+}
