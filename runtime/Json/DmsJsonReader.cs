@@ -148,6 +148,14 @@ public static class DmsJsonReader
         throw Unexpected(ref reader, "a boolean");
     }
 
+    /// <summary>An array item or map value that must not be JSON <c>null</c>.</summary>
+    public static T NotNull<T>(T? value) where T : class =>
+        value ?? throw new JsonException($"null is not allowed as an item of a list or map of {typeof(T).Name}.");
+
+    /// <summary>An array item or map value that must not be JSON <c>null</c>.</summary>
+    public static T NotNullValue<T>(T? value) where T : struct =>
+        value ?? throw new JsonException($"null is not allowed as an item of a list or map of {typeof(T).Name}.");
+
     /// <summary>Reads any JSON value, kept as an element that owns its memory.</summary>
     public static JsonElement ReadAny(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
 

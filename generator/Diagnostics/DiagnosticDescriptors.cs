@@ -1,0 +1,112 @@
+using Microsoft.CodeAnalysis;
+
+namespace Dms.Codegen.Generator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the generator reports, in one place. Ids are stable: never reuse or renumber one;
+/// record new ids in AnalyzerReleases.Unshipped.md.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "Dms.Codegen";
+    private const string HelpLink = "https://github.com/dms-codegen/dms-codegen/blob/main/specs/README.md#diagnostics";
+
+    public static readonly DiagnosticDescriptor YamlSyntaxError = Error(
+        "DMS0001",
+        "YAML syntax error",
+        "The spec is not valid YAML: {0}",
+        "Fix the YAML syntax at the position shown. A spec must be one YAML document whose top level is a mapping.");
+
+    public static readonly DiagnosticDescriptor UnknownKey = Error(
+        "DMS0002",
+        "Unknown key",
+        "Unknown key '{0}' in {1}; expected one of: {2}",
+        "Spec keys are a closed set (see specs/README.md); a misspelt key would otherwise be ignored silently.");
+
+    public static readonly DiagnosticDescriptor MissingKey = Error(
+        "DMS0003",
+        "Missing required key",
+        "{0} requires the key '{1}'",
+        "Add the key. An operation file needs 'operation'; a definitions file needs 'types' or 'enums'; a schema needs 'type' unless it has 'properties'.");
+
+    public static readonly DiagnosticDescriptor InvalidValue = Error(
+        "DMS0004",
+        "Invalid value",
+        "Invalid value for '{0}': {1}",
+        "The value has the wrong YAML shape (for example a list where a mapping is expected) or is not one of the allowed words.");
+
+    public static readonly DiagnosticDescriptor UnknownType = Error(
+        "DMS0005",
+        "Unknown type",
+        "Unknown type '{0}': it is neither a built-in type ({1}) nor a type or enum declared in any spec",
+        "Declare the type under 'types' or 'enums' in some spec file, or use a built-in type name.");
+
+    public static readonly DiagnosticDescriptor DuplicateName = Error(
+        "DMS0006",
+        "Duplicate name",
+        "'{0}' is declared more than once: also in {1}",
+        "Operation, type and enum names share one namespace across all spec files; rename one of them.");
+
+    public static readonly DiagnosticDescriptor InvalidIdentifier = Error(
+        "DMS0007",
+        "Not a valid C# identifier",
+        "'{0}' is not a valid C# identifier{1}",
+        "Names become C# identifiers. For a member whose wire name is not one, set 'name:' to the C# name to use.");
+
+    public static readonly DiagnosticDescriptor KeywordIdentifier = Error(
+        "DMS0008",
+        "Name is a C# keyword",
+        "'{0}' is a C# keyword and cannot be used as a generated name",
+        "Set 'name:' (members) or choose another type name.");
+
+    public static readonly DiagnosticDescriptor NameCollision = Error(
+        "DMS0009",
+        "Name collides with a generated name",
+        "'{0}' collides with {1}",
+        "Generated members such as ReadJson, WriteJson, Validate, AdditionalProperties and Types, the enclosing type's own name, and other generated types are reserved; set 'name:' or 'typeName:'.");
+
+    public static readonly DiagnosticDescriptor EnumValueCollision = Error(
+        "DMS0010",
+        "Enum values map to the same C# name",
+        "Enum '{0}': the values '{1}' and '{2}' both become the member name '{3}'",
+        "Give one of the values an explicit 'name:'.");
+
+    public static readonly DiagnosticDescriptor ContradictoryEncoding = Error(
+        "DMS0011",
+        "Contradictory parameter location or encoding",
+        "Parameter '{0}': {1}",
+        "Arrays, objects and maps need a 'style'; scalars take none; 'simple' takes only arrays of scalars; a GET operation has no form body; each wire name appears once.");
+
+    public static readonly DiagnosticDescriptor DuplicateKey = Error(
+        "DMS0012",
+        "Duplicate key",
+        "The key '{0}' appears more than once in this mapping",
+        "YAML mappings must not repeat a key; remove or rename the duplicate.");
+
+    public static readonly DiagnosticDescriptor InternalError = Error(
+        "DMS0013",
+        "Unexpected generator error",
+        "The DMS generator failed on this spec: {0}",
+        "This is a bug in Dms.Codegen; please report it with the spec. The other specs are still generated.");
+
+    public static readonly DiagnosticDescriptor RuntimeNotReferenced = Error(
+        "DMS0014",
+        "Dms.Codegen.Runtime is not referenced",
+        "DMS specs were found but the project does not reference Dms.Codegen.Runtime (type '{0}' is missing); no code was generated",
+        "Add a reference to the Dms.Codegen.Runtime package.");
+
+    public static readonly DiagnosticDescriptor NestingTooDeep = Error(
+        "DMS0015",
+        "Nesting too deep",
+        "The spec nests deeper than {0} levels",
+        "Specs describe JSON bodies; nesting this deep is almost certainly a mistake. Flatten it or declare named types.");
+
+    public static readonly DiagnosticDescriptor UnusableReference = Error(
+        "DMS0016",
+        "Referenced type comes from a spec with errors",
+        "'{0}' is declared in {1}, which has errors and generates no code",
+        "Fix the errors in the file that declares the type; this spec is generated again once it can be.");
+
+    private static DiagnosticDescriptor Error(string id, string title, string message, string description) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: description, helpLinkUri: HelpLink);
+}

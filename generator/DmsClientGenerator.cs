@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Immutable;
+using System.Threading;
+using Dms.Codegen.Generator.Diagnostics;
+using Dms.Codegen.Generator.Emit;
+using Dms.Codegen.Generator.Model;
+using Dms.Codegen.Generator.Parsing;
+using Dms.Codegen.Generator.Validation;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Dms.Codegen.Generator;
+
+/// <summary>
+/// Turns DMS operation specs (YAML AdditionalFiles tagged <c>DmsSpec="true"</c>) into a typed client.
+/// Each file is parsed on its own; only a small index of declared names crosses files, so editing one
+/// spec re-runs that spec's steps and leaves the others cached.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class DmsClientGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var runtimeReferenced = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName(KnownTypes.ClientBaseMetadataName) is not null);
+
+        var options = context.AnalyzerConfigOptionsProvider
+            .Combine(runtimeReferenced)
+            .Select(static (pair, _) => ReadOptions(pair.Left.GlobalOptions, pair.Right))
+            .WithTrackingName(TrackingNames.Options);
+
+        var specFiles = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(static pair => IsSpec(pair.Left, pair.Right))
+            .Select(static (pair, _) => pair.Left)
+            .WithTrackingName(TrackingNames.SpecFiles);
+
+        var parsed = specFiles
+            .Select(static (file, cancellationToken) => Parse(file, cancellationToken))
+            .WithTrackingName(TrackingNames.Parse);
+
+        var index = parsed
+            .Select(static (spec, _) => spec.Summary.WithoutLocations())
+            .WithTrackingName(TrackingNames.Summaries)
+            .Collect()
+            .Combine(options)
+            .Select(static (pair, cancellationToken) => SpecValidator.BuildIndex(pair.Left, pair.Right.ClientName, cancellationToken))
+            .WithTrackingName(TrackingNames.Index);
+
+        var validated = parsed
+            .Combine(index)
+            .Combine(options)
+            .Select(static (pair, _) => SpecValidator.Validate(pair.Left.Left, pair.Left.Right, pair.Right.ClientName))
+            .WithTrackingName(TrackingNames.Validate);
+
+        // Diagnostics and source are separate outputs, so a change in positions alone never re-emits code.
+        context.RegisterSourceOutput(validated.Select(static (spec, _) => spec.Diagnostics), static (output, diagnostics) =>
+        {
+            foreach (var diagnostic in diagnostics)
+            {
+                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
+        var models = validated
+            .Select(static (spec, _) => (spec.Model, spec.ReferencedTypes))
+            .WithTrackingName(TrackingNames.Model);
+
+        context.RegisterSourceOutput(models.Combine(options), static (output, pair) => EmitSpec(output, pair.Left.Model, pair.Left.ReferencedTypes, pair.Right));
+
+        var anySpec = specFiles.Collect().Select(static (files, _) => !files.IsEmpty);
+        context.RegisterSourceOutput(options.Combine(anySpec), static (output, pair) => EmitClient(output, pair.Left, pair.Right));
+    }
+
+    private static bool IsSpec(AdditionalText file, AnalyzerConfigOptionsProvider options) =>
+        options.GetOptions(file).TryGetValue("build_metadata.AdditionalFiles.DmsSpec", out var flag)
+        && string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase);
+
+    private static GeneratorOptions ReadOptions(AnalyzerConfigOptions options, bool runtimeReferenced)
+    {
+        var ns = Read(options, "build_property.DmsCodegenNamespace") ?? Read(options, "build_property.RootNamespace") ?? GeneratorOptions.DefaultNamespace;
+        var client = Read(options, "build_property.DmsCodegenClientName") ?? GeneratorOptions.DefaultClientName;
+        return new GeneratorOptions(ns, client, runtimeReferenced);
+
+        static string? Read(AnalyzerConfigOptions options, string key) =>
+            options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+    }
+
+    private static ParsedSpec Parse(AdditionalText file, CancellationToken cancellationToken)
+    {
+        var text = file.GetText(cancellationToken);
+        if (text is null)
+        {
+            var location = new LocationInfo(file.Path, 0, 0, 0, 0, 0, 0);
+            var summary = new SpecSummary(file.Path, true, EquatableArray<Declaration>.Empty, EquatableArray<NameReference>.Empty, EquatableArray<ParameterTypeCheck>.Empty);
+            return new ParsedSpec(null, summary, new EquatableArray<DiagnosticInfo>(new[] { DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntaxError, location, "the file could not be read") }));
+        }
+
+        return SpecParser.Parse(file.Path, text.ToString(), cancellationToken);
+    }
+
+    private static void EmitSpec(SourceProductionContext output, SpecModel? model, EquatableArray<IndexEntry> referencedTypes, GeneratorOptions options)
+    {
+        if (model is null || !options.RuntimeReferenced || (model.Operation is null && model.Types.IsEmpty && model.Enums.IsEmpty))
+        {
+            return;
+        }
+
+        try
+        {
+            var source = SpecEmitter.Emit(model, referencedTypes, options, output.CancellationToken);
+            output.AddSource(model.HintName + ".g.cs", SourceText.From(source, System.Text.Encoding.UTF8));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, exception.GetType().Name + ": " + exception.Message));
+        }
+    }
+
+    private static void EmitClient(SourceProductionContext output, GeneratorOptions options, bool anySpec)
+    {
+        if (!options.RuntimeReferenced)
+        {
+            if (anySpec)
+            {
+                output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RuntimeNotReferenced, Location.None, KnownTypes.ClientBaseMetadataName));
+            }
+
+            return;
+        }
+
+        output.AddSource(options.ClientName + ".g.cs", SourceText.From(ClientEmitter.EmitClientFile(options), System.Text.Encoding.UTF8));
+    }
+}

@@ -1,0 +1,56 @@
+using Dms.Codegen.Generator.Model;
+
+namespace Dms.Codegen.Generator.Emit;
+
+/// <summary>Emits the client: its constructors once, and one thin async method per operation.</summary>
+internal static class ClientEmitter
+{
+    public static void EmitOperationMethod(SourceWriter w, EmitContext context, OperationModel operation)
+    {
+        var request = context.Qualify(operation.Name + "Request");
+        var response = context.Qualify(operation.Name + "Response");
+        w.Open($"partial class {context.ClientName}");
+        DocWriter.Write(w, new Docs(operation.Docs.Summary ?? $"Calls the DMS operation {operation.Name}.", operation.Docs.Remarks, null, false), operation.Name);
+        w.Line("/// <param name=\"request\">The operation's parameters; required ones are checked before anything is sent.</param>");
+        w.Line("/// <param name=\"cancellationToken\">Cancels the call, including retries and their waits.</param>");
+        w.Line($"/// <returns>The response of {operation.Name}.</returns>");
+        w.Line($"/// <exception cref=\"{KnownTypes.ArgumentException}\">A required parameter is not set.</exception>");
+        w.Line("/// <exception cref=\"global::Dms.Codegen.DmsException\">DMS answered with an error, or with a body that could not be read.</exception>");
+        DocWriter.Obsolete(w, operation.Docs.Deprecated);
+        w.Open($"public virtual {KnownTypes.Task}<{response}> {operation.Name}Async({request} request, {KnownTypes.CancellationToken} cancellationToken = default)");
+        w.Line($"{KnownTypes.ArgumentNullException}.ThrowIfNull(request);");
+        w.Line($"return this.SendAsync<{response}>(request, cancellationToken);");
+        w.Close();
+        w.Close();
+    }
+
+    public static string EmitClientFile(GeneratorOptions options)
+    {
+        var w = new SourceWriter();
+        SpecEmitter.WriteHeader(w);
+        w.Open($"namespace {options.Namespace}");
+        w.Line("/// <summary>");
+        w.Line("/// The DMS Enterprise (dms-enterprise 2018-11-01) client, with one method per operation in the project's specs.");
+        w.Line("/// An instance is thread-safe and meant to be created once and shared.");
+        w.Line("/// </summary>");
+        w.Line(ObjectEmitter.GeneratedCodeAttribute);
+        w.Open($"public partial class {options.ClientName} : {KnownTypes.ClientBase}");
+        w.Line("/// <summary>For mocking frameworks: a client that sends nothing until its methods are overridden.</summary>");
+        w.Open($"protected {options.ClientName}()");
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>Creates a client that owns and reuses its own HTTP connection pool.</summary>");
+        w.Line("/// <param name=\"options\">Endpoint, credentials, signature version, timeouts and retries.</param>");
+        w.Open($"public {options.ClientName}({KnownTypes.ClientOptions} options) : base(options)");
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>Creates a client that sends through <paramref name=\"httpClient\"/>, which the caller owns.</summary>");
+        w.Line("/// <param name=\"options\">Endpoint, credentials, signature version, timeouts and retries.</param>");
+        w.Line("/// <param name=\"httpClient\">The client to send with, for example one from IHttpClientFactory.</param>");
+        w.Open($"public {options.ClientName}({KnownTypes.ClientOptions} options, {KnownTypes.HttpClient} httpClient) : base(options, httpClient)");
+        w.Close();
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+}

@@ -1,0 +1,73 @@
+using System.Collections.Generic;
+using Dms.Codegen.Generator.Model;
+
+namespace Dms.Codegen.Generator.Emit;
+
+/// <summary>Turns spec text into XML documentation comments (escaped, one <c>///</c> per line).</summary>
+internal static class DocWriter
+{
+    public static void Write(SourceWriter writer, Docs docs, string fallbackSummary)
+    {
+        var summary = string.IsNullOrWhiteSpace(docs.Summary) ? fallbackSummary : docs.Summary!;
+        Element(writer, "summary", summary, docs.Example is null ? null : "Example: <c>" + Escape(docs.Example) + "</c>");
+        if (!string.IsNullOrWhiteSpace(docs.Remarks))
+        {
+            Element(writer, "remarks", docs.Remarks!, null);
+        }
+    }
+
+    /// <summary>Writes <c>&lt;tag&gt;</c> with escaped text and an optional pre-escaped trailing paragraph.</summary>
+    public static void Element(SourceWriter writer, string tag, string text, string? paraXml)
+    {
+        writer.Line($"/// <{tag}>");
+        foreach (var line in Lines(text))
+        {
+            writer.Line("/// " + Escape(line));
+        }
+
+        if (paraXml is not null)
+        {
+            writer.Line("/// <para>" + paraXml + "</para>");
+        }
+
+        writer.Line($"/// </{tag}>");
+    }
+
+    public static string Escape(string text)
+    {
+        var escaped = text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        // Control characters, and the separators C# treats as line ends (which would end a /// comment and
+        // turn the rest of the line into code), are shown as code points rather than dropped.
+        var builder = new System.Text.StringBuilder(escaped.Length);
+        foreach (var character in escaped)
+        {
+            if ((char.IsControl(character) && character != '\t') || character == '\u2028' || character == '\u2029')
+            {
+                builder.Append("U+").Append(((int)character).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(character);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static IEnumerable<string> Lines(string text)
+    {
+        foreach (var line in text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n'))
+        {
+            var trimmed = line.TrimEnd();
+            yield return trimmed;
+        }
+    }
+
+    public static void Obsolete(SourceWriter writer, bool deprecated)
+    {
+        if (deprecated)
+        {
+            writer.Line("[global::System.Obsolete(\"Deprecated in the DMS API documentation.\")]");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using Dms.Codegen.Generator.Model;
+
+namespace Dms.Codegen.Generator.Emit;
+
+/// <summary>
+/// Emits <c>{Operation}Request</c>: typed parameters, <c>Validate()</c>, and <c>BuildRequest()</c>, which
+/// places each parameter in the query or the form body with the encoding the spec names.
+/// </summary>
+internal static class RequestEmitter
+{
+    public static void Emit(SourceWriter w, EmitContext context, OperationModel operation)
+    {
+        var name = operation.Name + "Request";
+        DocWriter.Element(w, "summary", $"The parameters of {operation.Name}: {operation.Docs.Summary ?? operation.Name}", null);
+        DocWriter.Obsolete(w, operation.Docs.Deprecated);
+        w.Line(ObjectEmitter.GeneratedCodeAttribute);
+        w.Open($"public sealed partial class {name} : {KnownTypes.OperationRequest}");
+        var properties = new System.Collections.Generic.List<PropertyModel>();
+        foreach (var parameter in operation.Parameters)
+        {
+            properties.Add(parameter.Property);
+        }
+
+        var propertyArray = properties.ToEquatableArray();
+        ObjectEmitter.EmitProperties(w, context, propertyArray, ObjectMode.Request);
+        ObjectEmitter.EmitValidate(w, context, propertyArray, name, ObjectMode.Request);
+        w.Line();
+        EmitBuildRequest(w, context, operation);
+        ObjectEmitter.EmitNestedTypes(w, context, operation.RequestTypes, name, ObjectMode.Request);
+        w.Close();
+    }
+
+    private static void EmitBuildRequest(SourceWriter w, EmitContext context, OperationModel operation)
+    {
+        w.Line("/// <inheritdoc/>");
+        w.Open($"{KnownTypes.Request} {KnownTypes.OperationRequest}.BuildRequest()");
+        w.Line("this.Validate();");
+        var method = operation.IsGet ? "Get" : "Post";
+        w.Line($"var request = new {KnownTypes.Request}({JsonEmitter.Literal(operation.Name)}, {JsonEmitter.Literal(operation.Version)}, {KnownTypes.HttpMethod}.{method});");
+        foreach (var parameter in operation.Parameters)
+        {
+            EmitParameter(w, context, parameter);
+        }
+
+        w.Line("return request;");
+        w.Close();
+    }
+
+    private static void EmitParameter(SourceWriter w, EmitContext context, ParameterModel parameter)
+    {
+        var property = parameter.Property;
+        var location = KnownTypes.Location + (parameter.InForm ? ".Form" : ".Query");
+        var wire = JsonEmitter.Literal(property.WireName);
+        var value = "this." + property.Name;
+        var encoding = KnownTypes.Encoding;
+        switch (parameter.Style)
+        {
+            case ParameterStyle.Plain:
+                w.Line($"request.Add({location}, {wire}, {FormatScalar(context, property.Type, value, nullable: !(property.Required && context.IsValueType(property.Type)))});");
+                break;
+            case ParameterStyle.Simple:
+                var itemType = context.TypeName(property.Type.Element!);
+                w.Line($"request.Add({location}, {wire}, {encoding}.Simple({value}, static ({itemType} item) => {FormatScalar(context, property.Type.Element!, "item", nullable: false)}));");
+                break;
+            case ParameterStyle.Json:
+                w.Line($"request.Add({location}, {wire}, {encoding}.Json({value}, {WriterLambda(context, property.Type)}));");
+                break;
+            default:
+                // flat and repeatList share one wire form: Name.1.Key=value.
+                w.Line($"{encoding}.AddFlat(request, {location}, {wire}, {value}, {WriterLambda(context, property.Type)});");
+                break;
+        }
+    }
+
+    private static string FormatScalar(EmitContext context, TypeRef type, string value, bool nullable)
+    {
+        if (context.IsEnum(type, out _))
+        {
+            return value + (nullable ? "?.Value" : ".Value");
+        }
+
+        if (type.Kind == ValueKind.Any)
+        {
+            return value + (nullable ? "?.GetRawText()" : ".GetRawText()");
+        }
+
+        return $"{KnownTypes.Encoding}.Format({value})";
+    }
+
+    /// <summary>A static lambda writing the value as JSON, sharing the code generated types use.</summary>
+    private static string WriterLambda(EmitContext context, TypeRef type)
+    {
+        var body = new SourceWriter();
+        JsonEmitter.EmitWriteValue(body, context, type, "value", "writer", 0);
+        var statements = body.ToString().Replace("\n", " ").Trim();
+        return $"static ({KnownTypes.Utf8JsonWriter} writer, {context.TypeName(type)} value) => {{ {statements} }}";
+    }
+}

@@ -1,0 +1,160 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Dms.Codegen.Generator.Diagnostics;
+using Dms.Codegen.Generator.Model;
+using Microsoft.CodeAnalysis;
+
+namespace Dms.Codegen.Generator.Parsing;
+
+/// <summary>
+/// What one file's parse collects (diagnostics, declarations, references) and the small checks every part
+/// of the parser shares: closed key sets, scalar shapes, closed word lists and C# names.
+/// </summary>
+internal sealed class ParseContext
+{
+    public ParseContext(string path, CancellationToken cancellationToken)
+    {
+        Path = path;
+        CancellationToken = cancellationToken;
+    }
+
+    public string Path { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    public List<DiagnosticInfo> Diagnostics { get; } = new();
+
+    public List<Declaration> Declarations { get; } = new();
+
+    public List<NameReference> References { get; } = new();
+
+    public List<ParameterTypeCheck> ParameterChecks { get; } = new();
+
+    public void Report(DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments) =>
+        Diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
+
+    /// <summary>Reports every key of <paramref name="mapping"/> not in <paramref name="allowed"/>.</summary>
+    public void CheckKeys(YamlNode mapping, string what, IReadOnlyList<string> allowed)
+    {
+        foreach (var entry in mapping.Entries)
+        {
+            if (!allowed.Contains(entry.Key.Value!))
+            {
+                Report(DiagnosticDescriptors.UnknownKey, entry.Key.Location, entry.Key.Value!, what, string.Join(", ", allowed));
+            }
+        }
+    }
+
+    public static YamlNode? Find(YamlNode mapping, string key)
+    {
+        foreach (var entry in mapping.Entries)
+        {
+            if (entry.Key.Value == key)
+            {
+                return entry.Value;
+            }
+        }
+
+        return null;
+    }
+
+    public static YamlNode? FindKey(YamlNode mapping, string key)
+    {
+        foreach (var entry in mapping.Entries)
+        {
+            if (entry.Key.Value == key)
+            {
+                return entry.Key;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when <paramref name="node"/> is a mapping; otherwise reports it (null counts as an empty mapping when allowed).</summary>
+    public bool IsMapping(YamlNode node, string key, bool allowNull = false)
+    {
+        if (node.Kind == YamlNodeKind.Mapping || (allowNull && node.Kind == YamlNodeKind.Null))
+        {
+            return true;
+        }
+
+        Report(DiagnosticDescriptors.InvalidValue, node.Location, key, "expected a mapping but found " + node.Describe());
+        return false;
+    }
+
+    /// <summary>The text of a scalar value; null when absent or reported as the wrong shape.</summary>
+    public string? GetText(YamlNode mapping, string key)
+    {
+        var node = Find(mapping, key);
+        if (node is null || node.Kind == YamlNodeKind.Null)
+        {
+            return null;
+        }
+
+        if (node.Kind != YamlNodeKind.Scalar)
+        {
+            Report(DiagnosticDescriptors.InvalidValue, node.Location, key, "expected text but found " + node.Describe());
+            return null;
+        }
+
+        return node.Value;
+    }
+
+    public bool GetBoolean(YamlNode mapping, string key)
+    {
+        var node = Find(mapping, key);
+        if (node is null || node.Kind == YamlNodeKind.Null)
+        {
+            return false;
+        }
+
+        if (node.Kind == YamlNodeKind.Scalar && (node.Value == "true" || node.Value == "false"))
+        {
+            return node.Value == "true";
+        }
+
+        Report(DiagnosticDescriptors.InvalidValue, node.Location, key, "expected true or false");
+        return false;
+    }
+
+    /// <summary>One of a closed list of words (case-sensitive), or <paramref name="defaultWord"/> when absent.</summary>
+    public string? GetWord(YamlNode mapping, string key, string defaultWord, params string[] words)
+    {
+        var node = Find(mapping, key);
+        if (node is null || node.Kind == YamlNodeKind.Null)
+        {
+            return defaultWord;
+        }
+
+        if (node.Kind == YamlNodeKind.Scalar && words.Contains(node.Value))
+        {
+            return node.Value;
+        }
+
+        Report(DiagnosticDescriptors.InvalidValue, node.Location, key, "expected one of " + string.Join(", ", words));
+        return null;
+    }
+
+    /// <summary>Reports a name that cannot be a C# identifier; true when it can.</summary>
+    public bool CheckIdentifier(string name, LocationInfo location, string hint = "")
+    {
+        if (Identifiers.IsKeyword(name))
+        {
+            Report(DiagnosticDescriptors.KeywordIdentifier, location, name);
+            return false;
+        }
+
+        if (!Identifiers.IsValid(name))
+        {
+            Report(DiagnosticDescriptors.InvalidIdentifier, location, name, hint);
+            return false;
+        }
+
+        return true;
+    }
+
+    public void Declare(string name, DeclarationKind kind, LocationInfo location, bool numericEnum = false) =>
+        Declarations.Add(new Declaration(name, kind, numericEnum, location));
+}

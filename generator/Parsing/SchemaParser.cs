@@ -1,0 +1,255 @@
+using System.Collections.Generic;
+using System.Linq;
+using Dms.Codegen.Generator.Diagnostics;
+using Dms.Codegen.Generator.Model;
+
+namespace Dms.Codegen.Generator.Parsing;
+
+/// <summary>
+/// The inline object types declared below one root class. They are generated as <c>{Root}.Types.{Name}</c>,
+/// so their names must be unique within the root but never clash with member names.
+/// </summary>
+internal sealed class TypeScope
+{
+    private readonly HashSet<string> _names = new(System.StringComparer.Ordinal);
+
+    public TypeScope(string rootName) => RootName = rootName;
+
+    public string RootName { get; }
+
+    public List<ObjectModel> NestedTypes { get; } = new();
+
+    public string Qualify(string name) => RootName + ".Types." + name;
+
+    public bool TryReserve(string name) => _names.Add(name);
+}
+
+/// <summary>Parses schemas: parameters, properties, array items, map values and object types.</summary>
+internal static class SchemaParser
+{
+    public static readonly string[] SchemaKeys =
+    {
+        "type", "description", "remarks", "example", "required", "deprecated", "name", "properties", "typeName", "items", "additionalProperties",
+    };
+
+    public static readonly string[] BuiltInTypes = { "string", "int32", "int64", "double", "boolean", "any", "object", "array", "map" };
+
+    /// <summary>Parses the member <paramref name="key"/>: <paramref name="node"/> is its schema.</summary>
+    public static PropertyModel? ParseProperty(ParseContext context, YamlNode key, YamlNode node, TypeScope scope, string what, IReadOnlyList<string> keys, int depth)
+    {
+        var wireName = key.Value!;
+        if (!context.IsMapping(node, wireName))
+        {
+            return null;
+        }
+
+        context.CheckKeys(node, what, keys);
+        var nameNode = ParseContext.Find(node, "name");
+        var name = context.GetText(node, "name") ?? wireName;
+        if (wireName.Length == 0)
+        {
+            context.Report(DiagnosticDescriptors.InvalidValue, key.Location, "key", "a member's wire name cannot be empty");
+            return null;
+        }
+
+        var nameOk = context.CheckIdentifier(name, nameNode?.Location ?? key.Location, nameNode is null ? "; set 'name:' to a C# name for this member" : string.Empty);
+        var type = ParseType(context, node, name, scope, depth);
+        if (type is null || !nameOk)
+        {
+            return null;
+        }
+
+        return new PropertyModel(wireName, name, type, context.GetBoolean(node, "required"), ParseDocs(context, node));
+    }
+
+    public static Docs ParseDocs(ParseContext context, YamlNode node) => new(
+        context.GetText(node, "description"),
+        context.GetText(node, "remarks"),
+        context.GetText(node, "example"),
+        context.GetBoolean(node, "deprecated"));
+
+    /// <summary>
+    /// The type a schema describes. <paramref name="memberName"/> names an inline object when the schema
+    /// gives no <c>typeName</c>.
+    /// </summary>
+    public static TypeRef? ParseType(ParseContext context, YamlNode schema, string memberName, TypeScope scope, int depth)
+    {
+        context.CancellationToken.ThrowIfCancellationRequested();
+        var typeNode = ParseContext.Find(schema, "type");
+        var properties = ParseContext.Find(schema, "properties");
+        var items = ParseContext.Find(schema, "items");
+        var values = ParseContext.Find(schema, "additionalProperties");
+        var typeWord = context.GetText(schema, "type") ?? (properties is not null ? "object" : null);
+        if (typeWord is null)
+        {
+            if (typeNode is null)
+            {
+                context.Report(DiagnosticDescriptors.MissingKey, schema.Location, $"The schema of '{memberName}'", "type");
+            }
+
+            return null;
+        }
+
+        var location = typeNode?.Location ?? schema.Location;
+        if (!CheckShapeKeys(context, schema, typeWord, location))
+        {
+            return null;
+        }
+
+        switch (typeWord)
+        {
+            case "string": return TypeRef.String;
+            case "int32": return new TypeRef(ValueKind.Int32);
+            case "int64": return new TypeRef(ValueKind.Int64);
+            case "double": return new TypeRef(ValueKind.Double);
+            case "boolean": return new TypeRef(ValueKind.Boolean);
+            case "any": return new TypeRef(ValueKind.Any);
+            case "object":
+                return ParseInlineObject(context, schema, properties, memberName, scope, depth);
+            case "array":
+                if (items is null)
+                {
+                    context.Report(DiagnosticDescriptors.MissingKey, location, "An array", "items");
+                    return null;
+                }
+
+                var item = context.IsMapping(items, "items") ? ParseType(context, items, memberName + "Item", scope, depth + 1) : null;
+                return item is null ? null : new TypeRef(ValueKind.Array, Element: item);
+            case "map":
+                if (values is null)
+                {
+                    context.Report(DiagnosticDescriptors.MissingKey, location, "A map", "additionalProperties");
+                    return null;
+                }
+
+                var value = context.IsMapping(values, "additionalProperties") ? ParseType(context, values, memberName + "Value", scope, depth + 1) : null;
+                return value is null ? null : new TypeRef(ValueKind.Map, Element: value);
+            default:
+                if (!context.CheckIdentifier(typeWord, location))
+                {
+                    return null;
+                }
+
+                context.References.Add(new NameReference(typeWord, location));
+                return new TypeRef(ValueKind.Named, typeWord);
+        }
+    }
+
+    /// <summary>Parses the members of an object type into a class named <paramref name="className"/>.</summary>
+    public static ObjectModel? ParseObjectBody(ParseContext context, string className, YamlNode? properties, Docs docs, TypeScope scope, LocationInfo location, int depth)
+    {
+        if (depth > YamlReader.MaxDepth)
+        {
+            context.Report(DiagnosticDescriptors.NestingTooDeep, location, YamlReader.MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return null;
+        }
+
+        var members = new List<PropertyModel>();
+        var memberNames = new HashSet<string>(System.StringComparer.Ordinal);
+        var ok = true;
+        if (properties is not null && context.IsMapping(properties, "properties", allowNull: true))
+        {
+            foreach (var entry in properties.Entries)
+            {
+                var property = ParseProperty(context, entry.Key, entry.Value, scope, $"the property '{entry.Key.Value}'", SchemaKeys, depth + 1);
+                if (property is null)
+                {
+                    ok = false;
+                    continue;
+                }
+
+                if (property.Name == className)
+                {
+                    context.Report(DiagnosticDescriptors.NameCollision, entry.Key.Location, property.Name, "the name of its enclosing type; set 'name:' on the member or 'typeName:' on the object");
+                    ok = false;
+                }
+                else if (Identifiers.ReservedObjectMembers.Contains(property.Name))
+                {
+                    context.Report(DiagnosticDescriptors.NameCollision, entry.Key.Location, property.Name, "a generated member of the same name");
+                    ok = false;
+                }
+                else if (!memberNames.Add(property.Name))
+                {
+                    context.Report(DiagnosticDescriptors.NameCollision, entry.Key.Location, property.Name, "another member of " + className);
+                    ok = false;
+                }
+
+                members.Add(property);
+            }
+        }
+        else if (properties is not null)
+        {
+            ok = false;
+        }
+
+        return ok ? new ObjectModel(className, docs, members.ToEquatableArray(), EquatableArray<ObjectModel>.Empty) : null;
+    }
+
+    private static TypeRef? ParseInlineObject(ParseContext context, YamlNode schema, YamlNode? properties, string memberName, TypeScope scope, int depth)
+    {
+        var typeNameNode = ParseContext.Find(schema, "typeName");
+        var explicitName = context.GetText(schema, "typeName");
+        var className = explicitName ?? DefaultClassName(memberName, properties);
+        var location = typeNameNode?.Location ?? schema.Location;
+        if (!context.CheckIdentifier(className, location))
+        {
+            return null;
+        }
+
+        if (className == "Types" || !scope.TryReserve(className))
+        {
+            context.Report(DiagnosticDescriptors.NameCollision, location, className, $"another type nested in {scope.RootName}; set 'typeName:' to tell them apart");
+            return null;
+        }
+
+        var model = ParseObjectBody(context, className, properties, ParseDocs(context, schema), scope, location, depth + 1);
+        if (model is null)
+        {
+            return null;
+        }
+
+        scope.NestedTypes.Add(model);
+        return new TypeRef(ValueKind.Object, scope.Qualify(className));
+    }
+
+    /// <summary>The member's name, unless the object has a member of that name (DMS's single-array wrappers do).</summary>
+    private static string DefaultClassName(string memberName, YamlNode? properties)
+    {
+        if (properties is { Kind: YamlNodeKind.Mapping })
+        {
+            foreach (var entry in properties.Entries)
+            {
+                var name = entry.Value.Kind == YamlNodeKind.Mapping ? ParseContext.Find(entry.Value, "name")?.Value ?? entry.Key.Value : entry.Key.Value;
+                if (name == memberName)
+                {
+                    return memberName + "Model";
+                }
+            }
+        }
+
+        return memberName;
+    }
+
+    /// <summary>properties, items, additionalProperties and typeName belong to one type each.</summary>
+    private static bool CheckShapeKeys(ParseContext context, YamlNode schema, string typeWord, LocationInfo typeLocation)
+    {
+        var ok = true;
+        ok &= Allow(context, schema, "properties", typeWord == "object");
+        ok &= Allow(context, schema, "typeName", typeWord == "object");
+        ok &= Allow(context, schema, "items", typeWord == "array");
+        ok &= Allow(context, schema, "additionalProperties", typeWord == "map");
+        return ok;
+
+        static bool Allow(ParseContext context, YamlNode schema, string key, bool allowed)
+        {
+            var keyNode = ParseContext.FindKey(schema, key);
+            if (keyNode is null || allowed)
+            {
+                return true;
+            }
+
+            context.Report(DiagnosticDescriptors.InvalidValue, keyNode.Location, key, $"'{key}' does not apply to type '{ParseContext.Find(schema, "type")?.Value}'");
+            return false;
+        }
+    }
+}

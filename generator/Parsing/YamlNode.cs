@@ -1,0 +1,55 @@
+using System.Collections.Generic;
+using Dms.Codegen.Generator.Model;
+
+namespace Dms.Codegen.Generator.Parsing;
+
+internal enum YamlNodeKind
+{
+    Scalar,
+    Null,
+    Mapping,
+    Sequence,
+}
+
+/// <summary>
+/// A YAML node with its position. Short-lived: it exists only inside the parse step and never reaches a
+/// pipeline model. Mappings keep their keys in document order.
+/// </summary>
+internal sealed class YamlNode
+{
+    private YamlNode(YamlNodeKind kind, LocationInfo location, string? value, List<KeyValuePair<YamlNode, YamlNode>>? entries, List<YamlNode>? items)
+    {
+        Kind = kind;
+        Location = location;
+        Value = value;
+        Entries = entries ?? new List<KeyValuePair<YamlNode, YamlNode>>();
+        Items = items ?? new List<YamlNode>();
+    }
+
+    public YamlNodeKind Kind { get; }
+
+    public LocationInfo Location { get; }
+
+    /// <summary>The text of a scalar; for a null scalar, the word that spelt it (used when it is a key).</summary>
+    public string? Value { get; }
+
+    public List<KeyValuePair<YamlNode, YamlNode>> Entries { get; }
+
+    public List<YamlNode> Items { get; }
+
+    public static YamlNode Scalar(LocationInfo location, string value) => new(YamlNodeKind.Scalar, location, value, null, null);
+
+    public static YamlNode Null(LocationInfo location, string? rawText = null) => new(YamlNodeKind.Null, location, rawText, null, null);
+
+    public static YamlNode Mapping(LocationInfo location, List<KeyValuePair<YamlNode, YamlNode>> entries) => new(YamlNodeKind.Mapping, location, null, entries, null);
+
+    public static YamlNode Sequence(LocationInfo location, List<YamlNode> items) => new(YamlNodeKind.Sequence, location, null, null, items);
+
+    public string Describe() => Kind switch
+    {
+        YamlNodeKind.Scalar => "a scalar",
+        YamlNodeKind.Null => "nothing",
+        YamlNodeKind.Mapping => "a mapping",
+        _ => "a list",
+    };
+}

@@ -1,0 +1,181 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using Dms.Codegen.Generator.Diagnostics;
+using Dms.Codegen.Generator.Model;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Dms.Codegen.Generator.Parsing;
+
+/// <summary>
+/// The only code that touches YamlDotNet: turns text into a <see cref="YamlNode"/> tree with positions, using the
+/// low-level event parser so that duplicate keys, aliases and positions are all under our control.
+/// </summary>
+internal static class YamlReader
+{
+    public const int MaxDepth = 64;
+
+    /// <summary>Returns the root node, or null with the reason added to <paramref name="diagnostics"/>.</summary>
+    public static YamlNode? Read(string path, string text, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var parser = new Parser(new StringReader(text));
+        try
+        {
+            parser.Consume<StreamStart>();
+            if (parser.Accept<StreamEnd>(out var end))
+            {
+                // An empty file is an empty document: the parser reports it as a missing 'operation'.
+                return YamlNode.Null(Locate(path, end.Start, end.End));
+            }
+
+            parser.Consume<DocumentStart>();
+            var state = new State(path, parser, diagnostics, cancellationToken);
+            var root = state.ReadNode(0);
+            if (root is null)
+            {
+                return null;
+            }
+
+            parser.Consume<DocumentEnd>();
+            if (parser.Accept<DocumentStart>(out var second))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntaxError, Locate(path, second.Start, second.End), "a spec file holds exactly one YAML document"));
+                return null;
+            }
+
+            return root;
+        }
+        catch (YamlException exception)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntaxError, Locate(path, exception.Start, exception.End), Clean(exception.Message)));
+            return null;
+        }
+    }
+
+    public static LocationInfo Locate(string path, Mark start, Mark end)
+    {
+        // YamlDotNet counts lines and columns from 1; Roslyn from 0.
+        var startLine = System.Math.Max(0, (int)start.Line - 1);
+        var startColumn = System.Math.Max(0, (int)start.Column - 1);
+        var endLine = System.Math.Max(startLine, (int)end.Line - 1);
+        var endColumn = endLine == startLine ? System.Math.Max(startColumn, (int)end.Column - 1) : System.Math.Max(0, (int)end.Column - 1);
+        var startIndex = (int)System.Math.Max(0, start.Index);
+        var length = (int)System.Math.Max(0, end.Index - start.Index);
+        return new LocationInfo(path, startIndex, length, startLine, startColumn, endLine, endColumn);
+    }
+
+    private static string Clean(string message)
+    {
+        // YamlDotNet prefixes "(Line: 3, Col: 1, Idx: 20) - (...): "; the diagnostic's location already says that.
+        var marker = message.IndexOf("): ", System.StringComparison.Ordinal);
+        return message.StartsWith("(", System.StringComparison.Ordinal) && marker > 0 ? message.Substring(marker + 3) : message;
+    }
+
+    private sealed class State
+    {
+        private readonly string _path;
+        private readonly Parser _parser;
+        private readonly List<DiagnosticInfo> _diagnostics;
+        private readonly CancellationToken _cancellationToken;
+
+        public State(string path, Parser parser, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        {
+            _path = path;
+            _parser = parser;
+            _diagnostics = diagnostics;
+            _cancellationToken = cancellationToken;
+        }
+
+        /// <summary>Reads one node; null means a diagnostic was reported and reading stops.</summary>
+        public YamlNode? ReadNode(int depth)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var current = _parser.Current;
+            if (depth > MaxDepth)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NestingTooDeep, Locate(_path, current!.Start, current.End), MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                return null;
+            }
+
+            switch (current)
+            {
+                case Scalar scalar:
+                    _parser.MoveNext();
+                    var location = Locate(_path, scalar.Start, scalar.End);
+                    return scalar.Style == ScalarStyle.Plain && IsNullWord(scalar.Value)
+                        ? YamlNode.Null(location, scalar.Value)
+                        : YamlNode.Scalar(location, scalar.Value);
+                case MappingStart mappingStart:
+                    return ReadMapping(mappingStart, depth);
+                case SequenceStart sequenceStart:
+                    return ReadSequence(sequenceStart, depth);
+                case AnchorAlias alias:
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidValue, Locate(_path, alias.Start, alias.End), "*" + alias.Value, "YAML aliases are not supported in specs; write the value out"));
+                    return null;
+                default:
+                    throw new YamlException(current!.Start, current.End, $"unexpected {current.GetType().Name}");
+            }
+        }
+
+        private YamlNode? ReadMapping(MappingStart start, int depth)
+        {
+            _parser.MoveNext();
+            var entries = new List<KeyValuePair<YamlNode, YamlNode>>();
+            var seen = new HashSet<string>(System.StringComparer.Ordinal);
+            while (!_parser.Accept<MappingEnd>(out _))
+            {
+                var key = ReadNode(depth + 1);
+                if (key is null)
+                {
+                    return null;
+                }
+
+                if (key.Kind is not (YamlNodeKind.Scalar or YamlNodeKind.Null))
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidValue, key.Location, "key", "mapping keys must be plain text, not " + key.Describe()));
+                    return null;
+                }
+
+                var value = ReadNode(depth + 1);
+                if (value is null)
+                {
+                    return null;
+                }
+
+                var keyText = key.Value ?? string.Empty;
+                if (!seen.Add(keyText))
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateKey, key.Location, keyText));
+                    continue;
+                }
+
+                entries.Add(new KeyValuePair<YamlNode, YamlNode>(key.Kind == YamlNodeKind.Null ? YamlNode.Scalar(key.Location, keyText) : key, value));
+            }
+
+            var end = _parser.Consume<MappingEnd>();
+            return YamlNode.Mapping(Locate(_path, start.Start, end.End), entries);
+        }
+
+        private YamlNode? ReadSequence(SequenceStart start, int depth)
+        {
+            _parser.MoveNext();
+            var items = new List<YamlNode>();
+            while (!_parser.Accept<SequenceEnd>(out _))
+            {
+                var item = ReadNode(depth + 1);
+                if (item is null)
+                {
+                    return null;
+                }
+
+                items.Add(item);
+            }
+
+            var end = _parser.Consume<SequenceEnd>();
+            return YamlNode.Sequence(Locate(_path, start.Start, end.End), items);
+        }
+
+        private static bool IsNullWord(string value) => value.Length == 0 || value == "~" || value == "null" || value == "Null" || value == "NULL";
+    }
+}
