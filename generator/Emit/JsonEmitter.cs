@@ -52,11 +52,14 @@ internal static class JsonEmitter
         w.Open($"public void WriteJson({KnownTypes.Utf8JsonWriter} writer)");
         w.Line($"{KnownTypes.ArgumentNullException}.ThrowIfNull(writer);");
         w.Line("writer.WriteStartObject();");
+        var index = 0;
         foreach (var property in model.Properties)
         {
-            w.Open($"if (this.{property.Name} is {{ }} value)");
+            // Pattern variables of an if condition share the method's scope, hence one name per member.
+            var value = "value" + index++.ToString(CultureInfo.InvariantCulture);
+            w.Open($"if (this.{property.Name} is {{ }} {value})");
             w.Line($"writer.WritePropertyName({Utf8Literal(property.WireName)});");
-            EmitWriteValue(w, context, property.Type, "value", "writer", 0);
+            EmitWriteValue(w, context, property.Type, value, "writer", 1);
             w.Close();
         }
 

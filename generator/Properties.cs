@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("Dms.Codegen.Generator.Tests")]
+[assembly: InternalsVisibleTo("Dms.Codegen.Generator.Benchmarks")]

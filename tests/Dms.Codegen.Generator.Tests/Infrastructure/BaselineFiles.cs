@@ -1,0 +1,25 @@
+using System;
+using System.IO;
+
+namespace Dms.Codegen.Generator.Tests.Infrastructure;
+
+/// <summary>
+/// Checked-in expected outputs. Run the tests with <c>DMS_UPDATE_BASELINES=1</c> to rewrite them after an
+/// intended change, then review the diff like any other code change.
+/// </summary>
+internal static class BaselineFiles
+{
+    public static bool Updating => Environment.GetEnvironmentVariable("DMS_UPDATE_BASELINES") == "1";
+
+    /// <summary>The source folder (not bin/), found from this file's location at build time.</summary>
+    public static string Directory([System.Runtime.CompilerServices.CallerFilePath] string thisFile = "") =>
+        Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(thisFile)!)!, "Baselines");
+
+    public static string Read(string name) => File.ReadAllText(Path.Combine(Directory(), name)).ReplaceLineEndings("\n");
+
+    public static void Write(string name, string content)
+    {
+        System.IO.Directory.CreateDirectory(Directory());
+        File.WriteAllText(Path.Combine(Directory(), name), content);
+    }
+}

@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Dms.Codegen.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Dms.Codegen.Generator.Tests.Infrastructure;
+
+/// <summary>Runs the generator over in-memory specs and compiles what it produces.</summary>
+internal static class GeneratorHarness
+{
+    public const string Namespace = "Contoso.Dms";
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+    {
+        var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
+        return trusted
+            .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) is "netstandard.dll" or "mscorlib.dll")
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .Append(MetadataReference.CreateFromFile(typeof(Dms.Codegen.DmsClientBase).Assembly.Location))
+            .ToImmutableArray();
+    });
+
+    /// <summary>The running framework's assemblies plus Dms.Codegen.Runtime: what a consumer project compiles against.</summary>
+    public static ImmutableArray<MetadataReference> MetadataReferences => References.Value;
+
+    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.CSharp12, DocumentationMode.Diagnose);
+
+    public static CSharpCompilation CreateCompilation(bool withRuntime = true, params string[] sources) =>
+        CSharpCompilation.Create(
+            "Consumer",
+            sources.Select(source => CSharpSyntaxTree.ParseText(source, ParseOptions)),
+            withRuntime ? References.Value : References.Value.Where(r => !r.Display!.Contains("Dms.Codegen.Runtime", StringComparison.Ordinal)),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error, warningLevel: 9999));
+
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> specs, Dictionary<string, string>? globalOptions = null, bool trackSteps = true) =>
+        CSharpGeneratorDriver.Create(
+            new[] { new DmsClientGenerator().AsSourceGenerator() },
+            specs,
+            ParseOptions,
+            new OptionsProvider(globalOptions ?? new Dictionary<string, string> { ["build_property.DmsCodegenNamespace"] = Namespace }),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+
+    /// <summary>Runs the generator once over <paramref name="specs"/> and compiles the result.</summary>
+    public static GeneratorRun Run(params (string Path, string Text)[] specs) => Run(specs.Select(s => (AdditionalText)new Spec(s.Path, s.Text)).ToArray());
+
+    public static GeneratorRun Run(AdditionalText[] specs, bool withRuntime = true, Dictionary<string, string>? globalOptions = null)
+    {
+        var compilation = CreateCompilation(withRuntime);
+        var driver = CreateDriver(specs, globalOptions).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics, CancellationToken.None);
+        return new GeneratorRun(driver, driver.GetRunResult(), output, generatorDiagnostics);
+    }
+
+    public static string ReadSpec(string fileName) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Specs", fileName));
+
+    public static (string Path, string Text) RealSpec(string fileName) => ("/specs/" + fileName, ReadSpec(fileName));
+
+    /// <summary>An additional file; <c>IsSpec</c> false leaves out the DmsSpec metadata, as for a YAML file the project did not opt in.</summary>
+    public sealed class Spec : AdditionalText
+    {
+        private readonly SourceText _text;
+
+        public Spec(string path, string text, bool isSpec = true)
+        {
+            Path = path;
+            _text = SourceText.From(text);
+            IsSpec = isSpec;
+        }
+
+        public override string Path { get; }
+
+        public bool IsSpec { get; }
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+
+    private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
+    {
+        private static readonly Options SpecOptions = new(new Dictionary<string, string> { ["build_metadata.AdditionalFiles.DmsSpec"] = "true" });
+        private static readonly Options NoOptions = new(new Dictionary<string, string>());
+
+        public OptionsProvider(Dictionary<string, string> global) => GlobalOptions = new Options(global);
+
+        public override AnalyzerConfigOptions GlobalOptions { get; }
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => NoOptions;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => textFile is Spec { IsSpec: false } ? NoOptions : SpecOptions;
+    }
+
+    private sealed class Options : AnalyzerConfigOptions
+    {
+        private readonly Dictionary<string, string> _values;
+
+        public Options(Dictionary<string, string> values) => _values = values;
+
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
+    }
+}
+
+internal sealed record GeneratorRun(GeneratorDriver Driver, GeneratorDriverRunResult Result, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics)
+{
+    /// <summary>Diagnostics the generator reported (DMSxxxx), in file order.</summary>
+    public ImmutableArray<Diagnostic> SpecDiagnostics => Result.Diagnostics;
+
+    public ImmutableArray<Diagnostic> CompilationDiagnostics => Output.GetDiagnostics();
+
+    public IEnumerable<string> HintNames => Result.Results.SelectMany(r => r.GeneratedSources).Select(s => s.HintName);
+
+    public string Source(string hintName) => Result.Results.SelectMany(r => r.GeneratedSources).Single(s => s.HintName == hintName).SourceText.ToString();
+}
