@@ -1,0 +1,35 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using Dms.Codegen.Http;
+using Dms.Codegen.IntegrationTests.Generated;
+using Xunit;
+
+namespace Dms.Codegen.IntegrationTests;
+
+/// <summary>Where generated requests put each parameter, as Alibaba's own SDK does.</summary>
+public class RequestWireTests
+{
+    [Fact]
+    public void DataExportDetailSendsOrderIdInTheBodyAndTidInTheQuery()
+    {
+        IDmsOperationRequest request = new GetDataExportOrderDetailRequest { OrderId = 123456, Tid = -1 };
+        var wire = request.BuildRequest();
+
+        Assert.Equal("GetDataExportOrderDetail", wire.Action);
+        Assert.Equal("2018-11-01", wire.Version);
+        Assert.Equal(HttpMethod.Post, wire.Method);
+        Assert.Equal(new[] { new KeyValuePair<string, string>("Tid", "-1") }, wire.Query);
+        Assert.Equal(new[] { new KeyValuePair<string, string>("OrderId", "123456") }, wire.Form);
+    }
+
+    [Fact]
+    public void OptionalParametersThatAreNotSetAreNotSent()
+    {
+        IDmsOperationRequest request = new GetDataTrackJobDegreeRequest { OrderId = 42 };
+        var wire = request.BuildRequest();
+
+        Assert.Equal(new[] { new KeyValuePair<string, string>("OrderId", "42") }, wire.Query);
+        Assert.Empty(wire.Form);
+    }
+}
