@@ -15,6 +15,9 @@ internal static class BaselineFiles
     public static string Directory([System.Runtime.CompilerServices.CallerFilePath] string thisFile = "") =>
         Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(thisFile)!)!, "Baselines");
 
+    /// <summary>The repository root, for tests that check files outside the test project.</summary>
+    public static string RepositoryRoot() => Path.GetFullPath(Path.Combine(Directory(), "..", "..", ".."));
+
     public static string Read(string name) => File.ReadAllText(Path.Combine(Directory(), name)).ReplaceLineEndings("\n");
 
     public static void Write(string name, string content)
