@@ -51,6 +51,15 @@ internal static class YamlReader
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntaxError, Locate(path, exception.Start, exception.End), Clean(exception.Message)));
             return null;
         }
+        catch (System.InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this, not a YamlException, on some malformed flow collections
+            // (for example "[" followed by a block mapping key): still a syntax error in the file.
+            var last = parser.Current;
+            var location = last is null ? new LocationInfo(path, 0, 0, 0, 0, 0, 0) : Locate(path, last.End, last.End);
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntaxError, location, "the YAML after this point is malformed (an unclosed or misplaced flow collection?)"));
+            return null;
+        }
     }
 
     public static LocationInfo Locate(string path, Mark start, Mark end)

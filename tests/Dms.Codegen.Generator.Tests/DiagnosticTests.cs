@@ -28,6 +28,10 @@ public class DiagnosticTests
     public void Dms0001_MoreThanOneDocument() => AssertAt(Single("operation: A\n---\noperation: B\n", "DMS0001"), 2, 1);
 
     [Fact]
+    public void Dms0001_MalformedFlowCollectionThatYamlDotNetRejectsWithoutAYamlException() =>
+        Single("operation: GetThing\nresponse:\n  [  description: a\n  b: c\n", "DMS0001");
+
+    [Fact]
     public void Dms0002_UnknownTopLevelKey() => AssertAt(Single(Valid + "\nsumary: typo\n", "DMS0002"), 7, 1);
 
     [Fact]
