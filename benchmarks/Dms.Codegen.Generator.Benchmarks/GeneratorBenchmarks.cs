@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using BenchmarkDotNet.Attributes;
+using Dms.Codegen.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Dms.Codegen.Generator.Benchmarks;
+
+/// <summary>
+/// Cold generation for N synthetic specs, re-generation after editing one spec of N, and YamlDotNet
+/// parsing the same files alone: the floor the generator is measured against.
+/// </summary>
+[MemoryDiagnoser]
+public class GeneratorBenchmarks
+{
+    private CSharpCompilation _compilation = null!;
+    private ImmutableArray<AdditionalText> _specs;
+    private GeneratorDriver _warmDriver = null!;
+    private AdditionalText _editTarget = null!;
+    private AdditionalText _edited = null!;
+
+    [Params(2, 100, 1000)]
+    public int Specs { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var template = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "GetDataExportOrderDetail.yaml"));
+        _specs = Enumerable.Range(0, Specs).Select(i => (AdditionalText)new Text($"/specs/Op{i}.yaml", Synthetic(template, i))).ToImmutableArray();
+        _compilation = CSharpCompilation.Create(
+            "Consumer",
+            references: new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location), MetadataReference.CreateFromFile(typeof(DmsClientBase).Assembly.Location) });
+        _warmDriver = CreateDriver().RunGenerators(_compilation);
+        AssertGenerated(_warmDriver);
+        _editTarget = _specs[Specs / 2];
+        _edited = new Text(_editTarget.Path, _editTarget.GetText()!.ToString().Replace("The precheck ID.", "The ID of the precheck."));
+    }
+
+    [Benchmark(Description = "cold generation")]
+    public GeneratorDriver ColdGeneration() => CreateDriver().RunGenerators(_compilation);
+
+    [Benchmark(Description = "re-generation after editing one spec")]
+    public GeneratorDriver EditOneSpec() => _warmDriver.ReplaceAdditionalText(_editTarget, _edited).RunGenerators(_compilation);
+
+    [Benchmark(Baseline = true, Description = "YamlDotNet parse only (floor)")]
+    public int YamlDotNetParseOnly()
+    {
+        var events = 0;
+        foreach (var spec in _specs)
+        {
+            var parser = new YamlDotNet.Core.Parser(new StringReader(spec.GetText()!.ToString()));
+            while (parser.MoveNext())
+            {
+                events++;
+            }
+        }
+
+        return events;
+    }
+
+    private GeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
+        new[] { new DmsClientGenerator().AsSourceGenerator() },
+        _specs,
+        CSharpParseOptions.Default,
+        new Options());
+
+    /// <summary>The seed spec with its declared names made unique, so N copies are N operations.</summary>
+    private static string Synthetic(string template, int index) => template
+        .Replace("GetDataExportOrderDetail", $"GetDataExportOrderDetail{index}")
+        .Replace("DataExportJobStatus", $"DataExportJobStatus{index}");
+
+    private void AssertGenerated(GeneratorDriver driver)
+    {
+        var result = driver.GetRunResult();
+        if (result.Diagnostics.Length > 0 || result.GeneratedTrees.Length != Specs + 1)
+        {
+            throw new InvalidOperationException($"Setup did not generate {Specs} files: {string.Join("; ", result.Diagnostics.Take(3))}");
+        }
+    }
+
+    private sealed class Text : AdditionalText
+    {
+        private readonly SourceText _text;
+
+        public Text(string path, string text)
+        {
+            Path = path;
+            _text = SourceText.From(text);
+        }
+
+        public override string Path { get; }
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+
+    private sealed class Options : AnalyzerConfigOptionsProvider
+    {
+        private static readonly Values Spec = new(new Dictionary<string, string> { ["build_metadata.AdditionalFiles.DmsSpec"] = "true" });
+
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Values(new Dictionary<string, string>());
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => GlobalOptions;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Spec;
+    }
+
+    private sealed class Values : AnalyzerConfigOptions
+    {
+        private readonly Dictionary<string, string> _values;
+
+        public Values(Dictionary<string, string> values) => _values = values;
+
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
+    }
+}
