@@ -127,8 +127,11 @@ internal sealed record ParsedSpec(SpecModel? Model, SpecSummary Summary, Equatab
 /// <summary>A declared name as the whole compilation sees it: which file declares it and whether that file generates code.</summary>
 internal sealed record IndexEntry(string Name, DeclarationKind Kind, bool NumericEnum, string FilePath, bool FileUsable);
 
-/// <summary>Every declared name of every spec, sorted by name, with each file's usability worked out.</summary>
-internal sealed record SpecIndex(EquatableArray<IndexEntry> Entries);
+/// <summary>
+/// Every declared name of every spec, sorted by name, with each file's usability worked out.
+/// <see cref="Failure"/> is set only if building the index hit a bug; then nothing is generated.
+/// </summary>
+internal sealed record SpecIndex(EquatableArray<IndexEntry> Entries, string? Failure = null);
 
 /// <summary>The validate step's result: the model to emit (null when the file has errors), the named types it uses, and all diagnostics.</summary>
 internal sealed record ValidatedSpec(SpecModel? Model, EquatableArray<IndexEntry> ReferencedTypes, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -112,6 +112,13 @@ internal static class YamlReader
                 case Scalar scalar:
                     _parser.MoveNext();
                     var location = Locate(_path, scalar.Start, scalar.End);
+                    if (HasUnpairedSurrogate(scalar.Value))
+                    {
+                        // A "\uD800" escape gives text that is not Unicode; as a wire name it could not become a UTF-8 literal.
+                        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntaxError, location, "the text holds an unpaired UTF-16 surrogate, which is not valid Unicode"));
+                        return null;
+                    }
+
                     return scalar.Style == ScalarStyle.Plain && IsNullWord(scalar.Value)
                         ? YamlNode.Null(location, scalar.Value)
                         : YamlNode.Scalar(location, scalar.Value);
@@ -183,6 +190,23 @@ internal static class YamlReader
 
             var end = _parser.Consume<SequenceEnd>();
             return YamlNode.Sequence(Locate(_path, start.Start, end.End), items);
+        }
+
+        private static bool HasUnpairedSurrogate(string value)
+        {
+            for (var i = 0; i < value.Length; i++)
+            {
+                if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                {
+                    i++;
+                }
+                else if (char.IsSurrogate(value[i]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsNullWord(string value) => value.Length == 0 || value == "~" || value == "null" || value == "Null" || value == "NULL";

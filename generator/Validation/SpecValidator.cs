@@ -20,6 +20,37 @@ internal static class SpecValidator
 
     public static SpecIndex BuildIndex(ImmutableArray<SpecSummary> summaries, string clientName, CancellationToken cancellationToken)
     {
+        try
+        {
+            return BuildIndexCore(summaries, clientName, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new SpecIndex(EquatableArray<IndexEntry>.Empty, exception.GetType().Name + ": " + exception.Message);
+        }
+    }
+
+    public static ValidatedSpec Validate(ParsedSpec parsed, SpecIndex index, string clientName)
+    {
+        try
+        {
+            if (index.Failure is not null)
+            {
+                throw new InvalidOperationException("building the index of spec names failed: " + index.Failure);
+            }
+
+            return ValidateCore(parsed, index, clientName);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var location = new LocationInfo(parsed.Summary.FilePath, 0, 0, 0, 0, 0, 0);
+            var diagnostics = parsed.Diagnostics.Append(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, location, exception.GetType().Name + ": " + exception.Message));
+            return new ValidatedSpec(null, EquatableArray<IndexEntry>.Empty, diagnostics.ToEquatableArray());
+        }
+    }
+
+    private static SpecIndex BuildIndexCore(ImmutableArray<SpecSummary> summaries, string clientName, CancellationToken cancellationToken)
+    {
         // Later duplicates of a path (never expected from MSBuild) are ignored rather than allowed to throw.
         var byPath = new Dictionary<string, SpecSummary>(StringComparer.Ordinal);
         foreach (var summary in summaries)
@@ -52,7 +83,7 @@ internal static class SpecValidator
         return CreateIndex(byPath.Values, usable);
     }
 
-    public static ValidatedSpec Validate(ParsedSpec parsed, SpecIndex index, string clientName)
+    private static ValidatedSpec ValidateCore(ParsedSpec parsed, SpecIndex index, string clientName)
     {
         var diagnostics = new List<DiagnosticInfo>(parsed.Diagnostics);
         var referenced = Check(parsed.Summary, index, clientName, (descriptor, location, arguments) =>

@@ -32,6 +32,10 @@ public class DiagnosticTests
         Single("operation: GetThing\nresponse:\n  [  description: a\n  b: c\n", "DMS0001");
 
     [Fact]
+    public void Dms0001_UnpairedSurrogateInAName() =>
+        AssertAt(Single("operation: GetThing\nresponse:\n  properties:\n    \"A\\uD800\": { type: string, name: A }\n", "DMS0001"), 4, 5);
+
+    [Fact]
     public void Dms0002_UnknownTopLevelKey() => AssertAt(Single(Valid + "\nsumary: typo\n", "DMS0002"), 7, 1);
 
     [Fact]

@@ -14,4 +14,21 @@ public class SmokeTests
         Assert.True(run.CompilationDiagnostics.IsEmpty, string.Join("\n", run.CompilationDiagnostics.Take(15)));
         Assert.Equal(new[] { "DmsClient.g.cs", "GetDataExportOrderDetail.g.cs", "GetDataTrackJobDegree.g.cs" }, run.HintNames.OrderBy(n => n));
     }
+
+    [Fact]
+    public void NamespaceAndClientNameComeFromMsBuildProperties()
+    {
+        var run = GeneratorHarness.Run(
+            new Microsoft.CodeAnalysis.AdditionalText[] { new GeneratorHarness.Spec("/specs/GetDataTrackJobDegree.yaml", GeneratorHarness.ReadSpec("GetDataTrackJobDegree.yaml")) },
+            globalOptions: new System.Collections.Generic.Dictionary<string, string>
+            {
+                ["build_property.RootNamespace"] = "Fallback.Root",
+                ["build_property.DmsCodegenClientName"] = "EnterpriseDms",
+            });
+
+        Assert.True(run.CompilationDiagnostics.IsEmpty, string.Join("\n", run.CompilationDiagnostics.Take(5)));
+        Assert.Contains("EnterpriseDms.g.cs", run.HintNames);
+        Assert.NotNull(run.Output.GetTypeByMetadataName("Fallback.Root.EnterpriseDms"));
+        Assert.NotNull(run.Output.GetTypeByMetadataName("Fallback.Root.GetDataTrackJobDegreeRequest"));
+    }
 }
