@@ -176,7 +176,29 @@ internal static class SpecValidator
         return found;
     }
 
-    private static IEnumerable<IndexEntry> Lookup(SpecIndex index, string name) => index.Entries.Where(e => e.Name == name);
+    /// <summary>The entries named <paramref name="name"/>: a binary search, since entries are sorted by name (ordinal).</summary>
+    private static IEnumerable<IndexEntry> Lookup(SpecIndex index, string name)
+    {
+        var entries = index.Entries;
+        int low = 0, high = entries.Count;
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (string.CompareOrdinal(entries[middle].Name, name) < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        for (var i = low; i < entries.Count && entries[i].Name == name; i++)
+        {
+            yield return entries[i];
+        }
+    }
 
     private static SpecIndex CreateIndex(IEnumerable<SpecSummary> summaries, Dictionary<string, bool> usable) =>
         new(summaries
