@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Dms.Codegen.Generator.Diagnostics;
 using Dms.Codegen.Generator.Emit;
@@ -69,6 +70,20 @@ public sealed class DmsClientGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Model);
 
         context.RegisterSourceOutput(models.Combine(options), static (output, pair) => EmitSpec(output, pair.Left.Model, pair.Left.ReferencedTypes, pair.Right));
+
+        // Only the sorted operation names cross files here, so the catalog is re-emitted only when one is added or removed.
+        var operationNames = validated
+            .Select(static (spec, _) => spec.Model?.Operation?.Name)
+            .Where(static name => name is not null)
+            .Collect()
+            .Select(static (names, _) => names.Select(static name => name!).OrderBy(static name => name, StringComparer.Ordinal).ToEquatableArray());
+        context.RegisterSourceOutput(operationNames.Combine(options), static (output, pair) =>
+        {
+            if (pair.Right.RuntimeReferenced)
+            {
+                output.AddSource(pair.Right.ClientName + ".Operations.g.cs", SourceText.From(ClientEmitter.EmitCatalogFile(pair.Right, pair.Left), System.Text.Encoding.UTF8));
+            }
+        });
 
         var anySpec = specFiles.Collect().Select(static (files, _) => !files.IsEmpty);
         context.RegisterSourceOutput(options.Combine(anySpec), static (output, pair) => EmitClient(output, pair.Left, pair.Right));

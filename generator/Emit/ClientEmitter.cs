@@ -24,6 +24,27 @@ internal static class ClientEmitter
         w.Close();
     }
 
+    /// <summary><c>{Client}.Operations</c>: every operation's descriptor, sorted by name.</summary>
+    public static string EmitCatalogFile(GeneratorOptions options, EquatableArray<string> operationNames)
+    {
+        var w = new SourceWriter();
+        SpecEmitter.WriteHeader(w);
+        w.Open($"namespace {options.Namespace}");
+        w.Open($"partial class {options.ClientName}");
+        w.Line("/// <summary>Every operation this client was generated with, as its spec declares it; sorted by name.</summary>");
+        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{KnownTypes.OperationDescriptor}> Operations {{ get; }} = new {KnownTypes.OperationDescriptor}[]");
+        w.Line("{");
+        foreach (var name in operationNames)
+        {
+            w.Line($"    global::{options.Namespace}.{name}Request.Descriptor,");
+        }
+
+        w.Line("};");
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+
     public static string EmitClientFile(GeneratorOptions options)
     {
         var w = new SourceWriter();

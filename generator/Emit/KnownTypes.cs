@@ -9,6 +9,10 @@ internal static class KnownTypes
     public const string OperationRequest = "global::Dms.Codegen.Http.IDmsOperationRequest";
     public const string Request = "global::Dms.Codegen.Http.DmsRequest";
     public const string Location = "global::Dms.Codegen.Http.DmsParameterLocation";
+    public const string OperationDescriptor = "global::Dms.Codegen.Http.DmsOperationDescriptor";
+    public const string ParameterDescriptor = "global::Dms.Codegen.Http.DmsParameterDescriptor";
+    public const string ValueKind = "global::Dms.Codegen.Http.DmsValueKind";
+    public const string ParameterStyle = "global::Dms.Codegen.Http.DmsParameterStyle";
     public const string Encoding = "global::Dms.Codegen.Http.DmsParameterEncoding";
     public const string JsonModel = "global::Dms.Codegen.Json.IDmsJsonModel";
     public const string JsonWritable = "global::Dms.Codegen.Json.IDmsJsonWritable";

@@ -22,12 +22,44 @@ internal static class RequestEmitter
         }
 
         var propertyArray = properties.ToEquatableArray();
+        EmitDescriptor(w, context, operation);
         ObjectEmitter.EmitProperties(w, context, propertyArray, ObjectMode.Request);
         ObjectEmitter.EmitValidate(w, context, propertyArray, name, ObjectMode.Request);
         w.Line();
         EmitBuildRequest(w, context, operation);
         ObjectEmitter.EmitNestedTypes(w, context, operation.RequestTypes, name, ObjectMode.Request);
         w.Close();
+    }
+
+    /// <summary>The operation's shape as data, for tools that check requests against the spec (the emulator).</summary>
+    private static void EmitDescriptor(SourceWriter w, EmitContext context, OperationModel operation)
+    {
+        w.Line($"/// <summary>What {operation.Name} sends: action, version, method and parameters, as its spec declares them.</summary>");
+        w.Line($"public static {KnownTypes.OperationDescriptor} Descriptor {{ get; }} = new {KnownTypes.OperationDescriptor}(");
+        w.Line($"    {JsonEmitter.Literal(operation.Name)},");
+        w.Line($"    {JsonEmitter.Literal(operation.Version)},");
+        w.Line($"    {KnownTypes.HttpMethod}.{(operation.IsGet ? "Get" : "Post")},");
+        w.Line($"    new {KnownTypes.ParameterDescriptor}[]");
+        w.Line("    {");
+        foreach (var parameter in operation.Parameters)
+        {
+            var property = parameter.Property;
+            var location = KnownTypes.Location + (parameter.InForm ? ".Form" : ".Query");
+            w.Line($"        new {KnownTypes.ParameterDescriptor}({JsonEmitter.Literal(property.WireName)}, {location}, {KnownTypes.ValueKind}.{ValueKindOf(context, property.Type)}, {KnownTypes.ParameterStyle}.{parameter.Style}, {(property.Required ? "true" : "false")}),");
+        }
+
+        w.Line("    });");
+        w.Line();
+    }
+
+    private static string ValueKindOf(EmitContext context, TypeRef type)
+    {
+        if (type.Kind != ValueKind.Named)
+        {
+            return type.Kind.ToString();
+        }
+
+        return context.IsEnum(type, out var numeric) ? (numeric ? "Int64" : "String") : "Object";
     }
 
     private static void EmitBuildRequest(SourceWriter w, EmitContext context, OperationModel operation)

@@ -9,7 +9,7 @@ internal static class Identifiers
     /// <summary>Members every generated class has, plus those inherited from <see cref="object"/>.</summary>
     public static readonly string[] ReservedObjectMembers =
     {
-        "ReadJson", "WriteJson", "AdditionalProperties", "Validate", "BuildRequest", "Types",
+        "ReadJson", "WriteJson", "AdditionalProperties", "Validate", "BuildRequest", "Types", "Descriptor",
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
 

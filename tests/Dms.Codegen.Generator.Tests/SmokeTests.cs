@@ -12,7 +12,7 @@ public class SmokeTests
         var run = GeneratorHarness.Run(GeneratorHarness.RealSpec("GetDataExportOrderDetail.yaml"), GeneratorHarness.RealSpec("GetDataTrackJobDegree.yaml"));
         Assert.Empty(run.SpecDiagnostics);
         Assert.True(run.CompilationDiagnostics.IsEmpty, string.Join("\n", run.CompilationDiagnostics.Take(15)));
-        Assert.Equal(new[] { "DmsClient.g.cs", "GetDataExportOrderDetail.g.cs", "GetDataTrackJobDegree.g.cs" }, run.HintNames.OrderBy(n => n));
+        Assert.Equal(new[] { "DmsClient.Operations.g.cs", "DmsClient.g.cs", "GetDataExportOrderDetail.g.cs", "GetDataTrackJobDegree.g.cs" }, run.HintNames.OrderBy(n => n, System.StringComparer.Ordinal));
     }
 
     [Fact]

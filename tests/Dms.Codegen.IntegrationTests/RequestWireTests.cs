@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using Dms.Codegen.Http;
 using Dms.Codegen.IntegrationTests.Generated;
@@ -31,5 +32,27 @@ public class RequestWireTests
 
         Assert.Equal(new[] { new KeyValuePair<string, string>("OrderId", "42") }, wire.Query);
         Assert.Empty(wire.Form);
+    }
+}
+
+public class OperationCatalogTests
+{
+    [Fact]
+    public void TheCatalogDescribesEveryOperationAsItsSpecDoes()
+    {
+        Assert.Equal(
+            new[] { "FeatureTourCreateOrder", "FeatureTourList", "GetDataExportOrderDetail", "GetDataTrackJobDegree" },
+            DmsClient.Operations.Select(o => o.Action));
+
+        var detail = GetDataExportOrderDetailRequest.Descriptor;
+        Assert.Equal(
+            new[]
+            {
+                new DmsParameterDescriptor("Tid", DmsParameterLocation.Query, DmsValueKind.Int64, DmsParameterStyle.Plain, false),
+                new DmsParameterDescriptor("OrderId", DmsParameterLocation.Form, DmsValueKind.Int64, DmsParameterStyle.Plain, true),
+            },
+            detail.Parameters);
+        Assert.Contains(FeatureTourCreateOrderRequest.Descriptor.Parameters, p => p is { Name: "Tag", Kind: DmsValueKind.Array, Style: DmsParameterStyle.RepeatList });
+        Assert.Equal(HttpMethod.Get, FeatureTourListRequest.Descriptor.Method);
     }
 }

@@ -22,7 +22,8 @@ internal static class BaselineFiles
 
     public static void Write(string name, string content)
     {
-        System.IO.Directory.CreateDirectory(Directory());
-        File.WriteAllText(Path.Combine(Directory(), name), content);
+        var path = Path.Combine(Directory(), name);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
     }
 }
