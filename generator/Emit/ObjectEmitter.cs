@@ -5,7 +5,9 @@ namespace Dms.Codegen.Generator.Emit;
 /// <summary>Emits one generated class: its properties, its JSON code, its checks and its nested types.</summary>
 internal static class ObjectEmitter
 {
-    public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"Dms.Codegen\", \"" + ThisAssembly.Version + "\")]";
+    /// <summary>Carries the generator's version, which comes from the one &lt;Version&gt; in Directory.Build.props.</summary>
+    public static readonly string GeneratedCodeAttribute =
+        "[global::System.CodeDom.Compiler.GeneratedCode(\"Dms.Codegen\", \"" + typeof(ObjectEmitter).Assembly.GetName().Version!.ToString(3) + "\")]";
 
     // relativeName: the class's name relative to the namespace, e.g. GetXResponse.Types.KeyInfo.
     public static void Emit(SourceWriter w, EmitContext context, ObjectModel model, string relativeName, ObjectMode mode)
