@@ -3,13 +3,11 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
-using System.Threading;
 using BenchmarkDotNet.Attributes;
 using Dms.Codegen.Generator;
+using Dms.Codegen.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace Dms.Codegen.Generator.Benchmarks;
 
@@ -33,14 +31,14 @@ public class GeneratorBenchmarks
     public void Setup()
     {
         var template = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "GetDataExportOrderDetail.yaml"));
-        _specs = Enumerable.Range(0, Specs).Select(i => (AdditionalText)new Text($"/specs/Op{i}.yaml", Synthetic(template, i))).ToImmutableArray();
+        _specs = Enumerable.Range(0, Specs).Select(i => (AdditionalText)new InMemorySpec($"/specs/Op{i}.yaml", Synthetic(template, i))).ToImmutableArray();
         _compilation = CSharpCompilation.Create(
             "Consumer",
             references: new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location), MetadataReference.CreateFromFile(typeof(DmsClientBase).Assembly.Location) });
         _warmDriver = CreateDriver().RunGenerators(_compilation);
         AssertGenerated(_warmDriver);
         _editTarget = _specs[Specs / 2];
-        _edited = new Text(_editTarget.Path, _editTarget.GetText()!.ToString().Replace("The precheck ID.", "The ID of the precheck."));
+        _edited = new InMemorySpec(_editTarget.Path, _editTarget.GetText()!.ToString().Replace("The precheck ID.", "The ID of the precheck."));
     }
 
     [Benchmark(Description = "cold generation")]
@@ -69,7 +67,7 @@ public class GeneratorBenchmarks
         new[] { new DmsClientGenerator().AsSourceGenerator() },
         _specs,
         CSharpParseOptions.Default,
-        new Options());
+        new SpecOptionsProvider(new Dictionary<string, string>()));
 
     /// <summary>The seed spec with its declared names made unique, so N copies are N operations.</summary>
     private static string Synthetic(string template, int index) => template
@@ -83,40 +81,5 @@ public class GeneratorBenchmarks
         {
             throw new InvalidOperationException($"Setup did not generate {Specs} files: {string.Join("; ", result.Diagnostics.Take(3))}");
         }
-    }
-
-    private sealed class Text : AdditionalText
-    {
-        private readonly SourceText _text;
-
-        public Text(string path, string text)
-        {
-            Path = path;
-            _text = SourceText.From(text);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    private sealed class Options : AnalyzerConfigOptionsProvider
-    {
-        private static readonly Values Spec = new(new Dictionary<string, string> { ["build_metadata.AdditionalFiles.DmsSpec"] = "true" });
-
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Values(new Dictionary<string, string>());
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => GlobalOptions;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Spec;
-    }
-
-    private sealed class Values : AnalyzerConfigOptions
-    {
-        private readonly Dictionary<string, string> _values;
-
-        public Values(Dictionary<string, string> values) => _values = values;
-
-        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
     }
 }

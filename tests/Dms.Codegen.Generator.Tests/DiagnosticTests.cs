@@ -1,5 +1,6 @@
 using System.Linq;
 using Dms.Codegen.Generator.Tests.Infrastructure;
+using Dms.Codegen.Testing;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
@@ -156,7 +157,7 @@ public class DiagnosticTests
     [Fact]
     public void Dms0014_RuntimeNotReferenced()
     {
-        var run = GeneratorHarness.Run(new Microsoft.CodeAnalysis.AdditionalText[] { new GeneratorHarness.Spec("/specs/a.yaml", Valid) }, withRuntime: false);
+        var run = GeneratorHarness.Run(new Microsoft.CodeAnalysis.AdditionalText[] { new InMemorySpec("/specs/a.yaml", Valid) }, withRuntime: false);
         Assert.Contains(run.SpecDiagnostics, d => d.Id == "DMS0014");
         Assert.Empty(run.HintNames);
     }
@@ -193,7 +194,7 @@ public class DiagnosticTests
     [Fact]
     public void YamlFilesNotOptedInAreIgnored()
     {
-        var run = GeneratorHarness.Run(new Microsoft.CodeAnalysis.AdditionalText[] { new GeneratorHarness.Spec("/other/config.yaml", "not: a spec", isSpec: false) });
+        var run = GeneratorHarness.Run(new Microsoft.CodeAnalysis.AdditionalText[] { new InMemorySpec("/other/config.yaml", "not: a spec", isSpec: false) });
         Assert.Empty(run.SpecDiagnostics);
     }
 

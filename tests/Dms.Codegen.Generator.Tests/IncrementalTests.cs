@@ -6,6 +6,7 @@ using System.Reflection;
 using Dms.Codegen.Generator.Model;
 using Dms.Codegen.Generator.Parsing;
 using Dms.Codegen.Generator.Tests.Infrastructure;
+using Dms.Codegen.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
@@ -40,7 +41,7 @@ public class IncrementalTests
     public void AddingAnUnrelatedAdditionalFileReRunsNoSpecStep()
     {
         var (driver, compilation) = FirstRun(Specs());
-        driver = driver.AddAdditionalTexts(System.Collections.Immutable.ImmutableArray.Create<AdditionalText>(new GeneratorHarness.Spec("/other/appsettings.yaml", "a: b", isSpec: false)));
+        driver = driver.AddAdditionalTexts(System.Collections.Immutable.ImmutableArray.Create<AdditionalText>(new InMemorySpec("/other/appsettings.yaml", "a: b", isSpec: false)));
         var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
 
         AssertAllReusable(result, PerFileSteps.Append(TrackingNames.Index));
@@ -52,7 +53,7 @@ public class IncrementalTests
         var specs = Specs();
         var (driver, compilation) = FirstRun(specs);
         var old = specs[0];
-        var edited = new GeneratorHarness.Spec(old.Path, old.GetText()!.ToString().Replace("Queries the information about a data export ticket.", "Looks up a data export ticket."));
+        var edited = new InMemorySpec(old.Path, old.GetText()!.ToString().Replace("Queries the information about a data export ticket.", "Looks up a data export ticket."));
         driver = driver.ReplaceAdditionalText(old, edited);
         var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
 
@@ -123,10 +124,10 @@ public class IncrementalTests
         }
     }
 
-    private static GeneratorHarness.Spec[] Specs() => new[]
+    private static InMemorySpec[] Specs() => new[]
     {
-        new GeneratorHarness.Spec("/specs/GetDataExportOrderDetail.yaml", GeneratorHarness.ReadSpec("GetDataExportOrderDetail.yaml")),
-        new GeneratorHarness.Spec("/specs/GetDataTrackJobDegree.yaml", GeneratorHarness.ReadSpec("GetDataTrackJobDegree.yaml")),
+        new InMemorySpec("/specs/GetDataExportOrderDetail.yaml", GeneratorHarness.ReadSpec("GetDataExportOrderDetail.yaml")),
+        new InMemorySpec("/specs/GetDataTrackJobDegree.yaml", GeneratorHarness.ReadSpec("GetDataTrackJobDegree.yaml")),
     };
 
     private static (GeneratorDriver Driver, Compilation Compilation) FirstRun(AdditionalText[] specs)

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Dms.Codegen.Generator.Tests.Infrastructure;
+using Dms.Codegen.Testing;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
@@ -34,7 +35,7 @@ public class RobustnessTests
 
         foreach (var (name, variant) in variants)
         {
-            var driver = GeneratorHarness.CreateDriver(new AdditionalText[] { new GeneratorHarness.Spec("/specs/" + spec, variant) }, trackSteps: false)
+            var driver = GeneratorHarness.CreateDriver(new AdditionalText[] { new InMemorySpec("/specs/" + spec, variant) }, trackSteps: false)
                 .RunGeneratorsAndUpdateCompilation(compilation, out var output, out _, CancellationToken.None);
             var result = driver.GetRunResult();
             var generatorResult = result.Results.Single();

@@ -1,5 +1,6 @@
 using System.Linq;
 using Dms.Codegen.Generator.Tests.Infrastructure;
+using Dms.Codegen.Testing;
 using Xunit;
 
 namespace Dms.Codegen.Generator.Tests;
@@ -19,7 +20,7 @@ public class SmokeTests
     public void NamespaceAndClientNameComeFromMsBuildProperties()
     {
         var run = GeneratorHarness.Run(
-            new Microsoft.CodeAnalysis.AdditionalText[] { new GeneratorHarness.Spec("/specs/GetDataTrackJobDegree.yaml", GeneratorHarness.ReadSpec("GetDataTrackJobDegree.yaml")) },
+            new Microsoft.CodeAnalysis.AdditionalText[] { new InMemorySpec("/specs/GetDataTrackJobDegree.yaml", GeneratorHarness.ReadSpec("GetDataTrackJobDegree.yaml")) },
             globalOptions: new System.Collections.Generic.Dictionary<string, string>
             {
                 ["build_property.RootNamespace"] = "Fallback.Root",

@@ -5,10 +5,9 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using Dms.Codegen.Generator;
+using Dms.Codegen.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace Dms.Codegen.Generator.Tests.Infrastructure;
 
@@ -44,11 +43,11 @@ internal static class GeneratorHarness
             new[] { new DmsClientGenerator().AsSourceGenerator() },
             specs,
             ParseOptions,
-            new OptionsProvider(globalOptions ?? new Dictionary<string, string> { ["build_property.DmsCodegenNamespace"] = Namespace }),
+            new SpecOptionsProvider(globalOptions ?? new Dictionary<string, string> { ["build_property.DmsCodegenNamespace"] = Namespace }),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>Runs the generator once over <paramref name="specs"/> and compiles the result.</summary>
-    public static GeneratorRun Run(params (string Path, string Text)[] specs) => Run(specs.Select(s => (AdditionalText)new Spec(s.Path, s.Text)).ToArray());
+    public static GeneratorRun Run(params (string Path, string Text)[] specs) => Run(specs.Select(s => (AdditionalText)new InMemorySpec(s.Path, s.Text)).ToArray());
 
     public static GeneratorRun Run(AdditionalText[] specs, bool withRuntime = true, Dictionary<string, string>? globalOptions = null)
     {
@@ -60,48 +59,6 @@ internal static class GeneratorHarness
     public static string ReadSpec(string fileName) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Specs", fileName));
 
     public static (string Path, string Text) RealSpec(string fileName) => ("/specs/" + fileName, ReadSpec(fileName));
-
-    /// <summary>An additional file; <c>IsSpec</c> false leaves out the DmsSpec metadata, as for a YAML file the project did not opt in.</summary>
-    public sealed class Spec : AdditionalText
-    {
-        private readonly SourceText _text;
-
-        public Spec(string path, string text, bool isSpec = true)
-        {
-            Path = path;
-            _text = SourceText.From(text);
-            IsSpec = isSpec;
-        }
-
-        public override string Path { get; }
-
-        public bool IsSpec { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private static readonly Options SpecOptions = new(new Dictionary<string, string> { ["build_metadata.AdditionalFiles.DmsSpec"] = "true" });
-        private static readonly Options NoOptions = new(new Dictionary<string, string>());
-
-        public OptionsProvider(Dictionary<string, string> global) => GlobalOptions = new Options(global);
-
-        public override AnalyzerConfigOptions GlobalOptions { get; }
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => NoOptions;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => textFile is Spec { IsSpec: false } ? NoOptions : SpecOptions;
-    }
-
-    private sealed class Options : AnalyzerConfigOptions
-    {
-        private readonly Dictionary<string, string> _values;
-
-        public Options(Dictionary<string, string> values) => _values = values;
-
-        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
-    }
 }
 
 internal sealed record GeneratorRun(GeneratorDriver Driver, GeneratorDriverRunResult Result, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics)
