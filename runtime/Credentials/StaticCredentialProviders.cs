@@ -1,0 +1,51 @@
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Dms.Codegen.Credentials;
+
+/// <summary>A fixed access key (and optional STS token).</summary>
+internal sealed class StaticCredentialProvider : IDmsCredentialProvider
+{
+    private readonly DmsCredential _credential;
+
+    public StaticCredentialProvider(DmsCredential credential) => _credential = credential;
+
+    public string Source => "static access key";
+
+    public ValueTask<DmsCredential> GetCredentialAsync(CancellationToken cancellationToken) => ValueTask.FromResult(_credential);
+
+    public override string ToString() => $"{Source} ({_credential.AccessKeyId})";
+}
+
+/// <summary><c>ALIBABA_CLOUD_ACCESS_KEY_ID</c>, <c>ALIBABA_CLOUD_ACCESS_KEY_SECRET</c> and optional <c>ALIBABA_CLOUD_SECURITY_TOKEN</c>.</summary>
+internal sealed class EnvironmentCredentialProvider : IDmsCredentialProvider
+{
+    public const string IdVariable = "ALIBABA_CLOUD_ACCESS_KEY_ID";
+    public const string SecretVariable = "ALIBABA_CLOUD_ACCESS_KEY_SECRET";
+    public const string TokenVariable = "ALIBABA_CLOUD_SECURITY_TOKEN";
+
+    private readonly CredentialEnvironment _environment;
+
+    public EnvironmentCredentialProvider(CredentialEnvironment environment) => _environment = environment;
+
+    public string Source => "environment variables";
+
+    public ValueTask<DmsCredential> GetCredentialAsync(CancellationToken cancellationToken)
+    {
+        var id = _environment.Get(IdVariable);
+        var secret = _environment.Get(SecretVariable);
+        if (id is null && secret is null)
+        {
+            throw new DmsCredentialException(Source, $"{IdVariable} and {SecretVariable} are not set");
+        }
+
+        if (id is null || secret is null)
+        {
+            throw new DmsCredentialException(Source, $"{(id is null ? IdVariable : SecretVariable)} is not set, but {(id is null ? SecretVariable : IdVariable)} is: set both");
+        }
+
+        return ValueTask.FromResult(new DmsCredential(id, secret, _environment.Get(TokenVariable)));
+    }
+
+    public override string ToString() => Source;
+}

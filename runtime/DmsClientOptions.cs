@@ -1,0 +1,95 @@
+using System;
+using Dms.Codegen.Credentials;
+using Microsoft.Extensions.Logging;
+
+namespace Dms.Codegen;
+
+/// <summary>Which Alibaba Cloud signature a client sends.</summary>
+public enum DmsSignatureVersion
+{
+    /// <summary><c>ACS3-HMAC-SHA256</c>, the current signature and the default.</summary>
+    V3,
+
+    /// <summary>The classic RPC signature, <c>HMAC-SHA1</c> with <c>SignatureVersion=1.0</c>.</summary>
+    V1,
+}
+
+/// <summary>When and how often a call is tried again.</summary>
+public sealed class DmsRetryOptions
+{
+    /// <summary>Attempts in all, the first included (default 3; 1 means no retry).</summary>
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>The first back-off delay; each retry doubles it, with jitter (default 200 ms).</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The longest wait between attempts, including a server's Retry-After (default 30 s).</summary>
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>
+/// Everything a client needs. The client copies these values when it is created, so changing an options
+/// object afterwards does not affect clients made from it.
+/// </summary>
+public sealed class DmsClientOptions
+{
+    /// <summary>The default endpoint, <c>https://dms-enterprise.aliyuncs.com</c>.</summary>
+    public static readonly Uri DefaultEndpoint = new("https://dms-enterprise.aliyuncs.com");
+
+    /// <summary>The endpoint; when null, <see cref="RegionId"/> chooses it, else <see cref="DefaultEndpoint"/>.</summary>
+    public Uri? Endpoint { get; set; }
+
+    /// <summary>A region such as <c>cn-hangzhou</c>: the endpoint becomes <c>https://dms-enterprise.&lt;region&gt;.aliyuncs.com</c>.</summary>
+    public string? RegionId { get; set; }
+
+    /// <summary>The credentials; when null, <see cref="DmsCredentials.Default"/>.</summary>
+    public IDmsCredentialProvider? Credentials { get; set; }
+
+    /// <summary>The signature to send (default <see cref="DmsSignatureVersion.V3"/>).</summary>
+    public DmsSignatureVersion SignatureVersion { get; set; } = DmsSignatureVersion.V3;
+
+    /// <summary>How long one attempt may take before it counts as a transient failure (default 30 s).</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a call may take in all, retries and waits included (default 100 s).</summary>
+    public TimeSpan OverallTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>Retry behaviour.</summary>
+    public DmsRetryOptions Retry { get; set; } = new();
+
+    /// <summary>The User-Agent header (default <c>Dms.Codegen/&lt;version&gt;</c>).</summary>
+    public string? UserAgent { get; set; }
+
+    /// <summary>Gets one log line per attempt; secrets are never logged.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>The clock used for signature timestamps and back-off waits (tests set a fake one).</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>The endpoint a client with these options calls.</summary>
+    public Uri ResolveEndpoint() =>
+        Endpoint ?? (string.IsNullOrWhiteSpace(RegionId) ? DefaultEndpoint : new Uri($"https://dms-enterprise.{RegionId.Trim()}.aliyuncs.com"));
+
+    /// <summary>Checks the values; throws <see cref="ArgumentException"/> naming the one that is wrong.</summary>
+    public void Validate()
+    {
+        var endpoint = ResolveEndpoint();
+        if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException($"Endpoint must be an absolute http or https URI, not '{endpoint}'.", nameof(Endpoint));
+        }
+
+        if (AttemptTimeout <= TimeSpan.Zero || OverallTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("AttemptTimeout and OverallTimeout must be positive.", nameof(AttemptTimeout));
+        }
+
+        ArgumentNullException.ThrowIfNull(Retry, nameof(Retry));
+        if (Retry.MaxAttempts < 1 || Retry.BaseDelay < TimeSpan.Zero || Retry.MaxDelay < TimeSpan.Zero)
+        {
+            throw new ArgumentException("Retry.MaxAttempts must be at least 1 and the delays not negative.", nameof(Retry));
+        }
+
+        ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+    }
+}
