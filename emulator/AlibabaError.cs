@@ -1,0 +1,60 @@
+using System;
+using System.Net;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+
+namespace Dms.Codegen.Emulator;
+
+/// <summary>An error in Alibaba Cloud's gateway shape: <c>{"RequestId","HostId","Code","Message","Recommend"}</c>.</summary>
+internal sealed record AlibabaError(HttpStatusCode Status, string Code, string Message)
+{
+    public static AlibabaError IncompleteSignature(string detail) => new(HttpStatusCode.BadRequest, "IncompleteSignature", "The request signature does not conform to Aliyun standards. " + detail);
+
+    public static AlibabaError SignatureDoesNotMatch(string serverStringToSign) =>
+        new(HttpStatusCode.BadRequest, "SignatureDoesNotMatch", "Specified signature is not matched with our calculation. server string to sign is:" + serverStringToSign);
+
+    public static AlibabaError AccessKeyNotFound() => new(HttpStatusCode.NotFound, "InvalidAccessKeyId.NotFound", "Specified access key is not found.");
+
+    public static AlibabaError TimestampExpired(string value) => new(HttpStatusCode.BadRequest, "InvalidTimeStamp.Expired", $"Specified time stamp or date value is expired: {value}.");
+
+    public static AlibabaError TimestampFormat(string value) => new(HttpStatusCode.BadRequest, "InvalidTimeStamp.Format", $"Specified time stamp or date value is not well formatted: {value}.");
+
+    public static AlibabaError NonceUsed() => new(HttpStatusCode.BadRequest, "SignatureNonceUsed", "Specified signature nonce was used already.");
+
+    public static AlibabaError MissingParameter(string name) => new(HttpStatusCode.BadRequest, "MissingParameter", $"The input parameter \"{name}\" that is mandatory for processing this request is not supplied.");
+
+    public static AlibabaError InvalidParameter(string name, string detail) => new(HttpStatusCode.BadRequest, "InvalidParameter", $"The specified parameter \"{name}\" is not valid: {detail}.");
+
+    public static AlibabaError UnknownAction(string action) => new(HttpStatusCode.NotFound, "InvalidAction.NotFound", $"Specified api \"{action}\" is not found, please check your url and method.");
+
+    public static AlibabaError InvalidVersion(string version) => new(HttpStatusCode.BadRequest, "InvalidVersion", $"Specified parameter Version \"{version}\" is not valid.");
+
+    /// <summary>Writes the error with a fresh request id.</summary>
+    public Task WriteAsync(HttpContext context)
+    {
+        var requestId = Guid.NewGuid().ToString("D").ToUpperInvariant();
+        context.Response.StatusCode = (int)Status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.Headers["x-acs-request-id"] = requestId;
+        var json = JsonSerializerWrite(requestId, context.Request.Host.Host);
+        return context.Response.WriteAsync(json);
+    }
+
+    private string JsonSerializerWrite(string requestId, string host)
+    {
+        using var buffer = new System.IO.MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("RequestId", requestId);
+            writer.WriteString("HostId", host);
+            writer.WriteString("Code", Code);
+            writer.WriteString("Message", Message);
+            writer.WriteString("Recommend", $"https://api.aliyun.com/troubleshoot?q={Uri.EscapeDataString(Code)}&product=dms-enterprise&requestId={requestId}");
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Dms.Codegen.Emulator.Api;
+using Dms.Codegen.Emulator.Faults;
+using Dms.Codegen.Emulator.Hosting;
+using Dms.Codegen.Emulator.Security;
+using Dms.Codegen.Emulator.State;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Dms.Codegen.Emulator;
+
+/// <summary>
+/// A local DMS endpoint on 127.0.0.1: it verifies signatures strictly, checks parameters against the specs,
+/// answers every operation in them, moves jobs through their documented states, and fails on request.
+/// </summary>
+public sealed class DmsEmulator : IAsyncDisposable
+{
+    /// <summary>The header that asks for faults on one request, e.g. <c>throttle</c> or <c>latency=200,unknown-enum</c>.</summary>
+    public const string FaultHeader = "x-dms-emulator-fault";
+
+    private readonly WebApplication _app;
+
+    private DmsEmulator(WebApplication app, DmsEmulatorOptions options, EmulatorState state, FaultQueue faults)
+    {
+        _app = app;
+        Options = options;
+        State = state;
+        Faults = faults;
+    }
+
+    /// <summary>Where the emulator listens, e.g. <c>http://127.0.0.1:54321</c>.</summary>
+    public Uri Endpoint { get; private set; } = null!;
+
+    /// <summary>The options it was started with.</summary>
+    public DmsEmulatorOptions Options { get; }
+
+    /// <summary>Jobs and their seeded outcomes.</summary>
+    public EmulatorState State { get; }
+
+    /// <summary>Faults queued per access key.</summary>
+    public FaultQueue Faults { get; }
+
+    /// <summary>The operations it answers: the generated descriptors of every spec.</summary>
+    public static System.Collections.Generic.IReadOnlyList<Dms.Codegen.Http.DmsOperationDescriptor> Operations => DmsClient.Operations;
+
+    /// <summary>Starts an emulator on 127.0.0.1.</summary>
+    public static async Task<DmsEmulator> StartAsync(DmsEmulatorOptions? options = null, ILoggerProvider? logger = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new DmsEmulatorOptions();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        if (logger is not null)
+        {
+            builder.Logging.AddProvider(logger);
+        }
+
+        builder.WebHost.UseKestrel().UseUrls($"http://127.0.0.1:{options.Port}");
+        var app = builder.Build();
+        var state = new EmulatorState(options.StepInterval, options.TimeProvider);
+        var faults = new FaultQueue();
+        var emulator = new DmsEmulator(app, options, state, faults);
+        AdminEndpoints.Map(app, state, faults);
+        var pipeline = new RequestPipeline(options, state, faults);
+        app.Use((context, next) => context.Request.Path.StartsWithSegments(AdminEndpoints.Prefix) ? next(context) : pipeline.HandleAsync(context));
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        emulator.Endpoint = new Uri(address);
+        return emulator;
+    }
+
+    /// <summary>Waits until the host is asked to stop (Ctrl+C for the command-line host).</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => Microsoft.Extensions.Hosting.HostingAbstractionsHostExtensions.WaitForShutdownAsync(_app, cancellationToken);
+
+    /// <summary>Stops listening.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,185 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using Dms.Codegen.Signing;
+
+namespace Dms.Codegen.Emulator.Security;
+
+/// <summary>What a verified request says about itself.</summary>
+internal sealed record VerifiedCaller(string AccessKeyId, string Action, string Version, IReadOnlyList<KeyValuePair<string, string>> Parameters);
+
+/// <summary>
+/// Verifies V3 (<c>ACS3-HMAC-SHA256</c>) and V1 (<c>HMAC-SHA1</c>) signatures strictly, with the runtime's own
+/// signing functions, and answers with Alibaba's error codes.
+/// </summary>
+internal sealed class SignatureVerifier
+{
+    /// <summary>The parameters V1 adds for itself; they are not the operation's.</summary>
+    private static readonly HashSet<string> V1CommonParameters = new(StringComparer.Ordinal)
+    {
+        "Action", "Version", "Format", "AccessKeyId", "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp", "Signature", "SecurityToken", "RegionId",
+    };
+
+    private readonly IReadOnlyDictionary<string, string> _keys;
+    private readonly DmsEmulatorOptions _options;
+    private readonly NonceCache _nonces;
+
+    public SignatureVerifier(DmsEmulatorOptions options)
+    {
+        _options = options;
+        _keys = options.EffectiveKeys();
+        _nonces = new NonceCache(options.MaxClockSkew, options.TimeProvider);
+    }
+
+    public (VerifiedCaller? Caller, AlibabaError? Error) Verify(IncomingRequest request)
+    {
+        if (request.Header("Authorization") is { Length: > 0 } authorization)
+        {
+            return VerifyV3(request, authorization);
+        }
+
+        if (request.QueryValue("Signature") is not null)
+        {
+            return VerifyV1(request);
+        }
+
+        return (null, AlibabaError.IncompleteSignature("There is neither an Authorization header (V3) nor a Signature parameter (V1)."));
+    }
+
+    private (VerifiedCaller?, AlibabaError?) VerifyV3(IncomingRequest request, string authorization)
+    {
+        if (!TryParseAuthorization(authorization, out var keyId, out var signedHeaders, out var signature))
+        {
+            return (null, AlibabaError.IncompleteSignature("The Authorization header must be 'ACS3-HMAC-SHA256 Credential=...,SignedHeaders=...,Signature=...'."));
+        }
+
+        foreach (var required in new[] { "x-acs-action", "x-acs-version", "x-acs-date", "x-acs-signature-nonce", "x-acs-content-sha256" })
+        {
+            if (request.Header(required) is null)
+            {
+                return (null, AlibabaError.IncompleteSignature($"The header {required} is missing."));
+            }
+
+            if (!signedHeaders.Contains(required))
+            {
+                return (null, AlibabaError.IncompleteSignature($"The header {required} must be signed."));
+            }
+        }
+
+        if (!signedHeaders.Contains("host"))
+        {
+            return (null, AlibabaError.IncompleteSignature("The host header must be signed."));
+        }
+
+        if (!_keys.TryGetValue(keyId, out var secret))
+        {
+            return (null, AlibabaError.AccessKeyNotFound());
+        }
+
+        if (CheckTimestamp(request.Header("x-acs-date")!) is { } timeError)
+        {
+            return (null, timeError);
+        }
+
+        var headers = signedHeaders.Select(name => new KeyValuePair<string, string>(name, name == "host" ? request.Request.Host.Value ?? string.Empty : request.Header(name) ?? string.Empty));
+        var canonical = Acs3Signer.CanonicalRequest(request.Method, "/", request.Query, headers, request.Header("x-acs-content-sha256")!, out _);
+        var stringToSign = Acs3Signer.StringToSign(canonical);
+        if (!FixedTimeEquals(Acs3Signer.Signature(secret, stringToSign), signature))
+        {
+            return (null, AlibabaError.SignatureDoesNotMatch(stringToSign));
+        }
+
+        // The signature covers the payload hash header; the hash must also be the body's.
+        if (!FixedTimeEquals(Acs3Signer.HashPayload(request.Body), request.Header("x-acs-content-sha256")!))
+        {
+            return (null, AlibabaError.SignatureDoesNotMatch("(x-acs-content-sha256 is not the SHA-256 of the body)"));
+        }
+
+        if (!_nonces.TryUse(keyId, request.Header("x-acs-signature-nonce")!) && _options.ReplayProtection)
+        {
+            return (null, AlibabaError.NonceUsed());
+        }
+
+        var parameters = request.Query.Concat(request.Form).ToList();
+        return (new VerifiedCaller(keyId, request.Header("x-acs-action")!, request.Header("x-acs-version")!, parameters), null);
+    }
+
+    private (VerifiedCaller?, AlibabaError?) VerifyV1(IncomingRequest request)
+    {
+        foreach (var required in new[] { "AccessKeyId", "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp", "Action", "Version" })
+        {
+            if (string.IsNullOrEmpty(request.QueryValue(required)))
+            {
+                return (null, AlibabaError.IncompleteSignature($"The parameter {required} is missing."));
+            }
+        }
+
+        if (request.QueryValue("SignatureMethod") != "HMAC-SHA1" || request.QueryValue("SignatureVersion") != "1.0")
+        {
+            return (null, AlibabaError.IncompleteSignature("Only SignatureMethod HMAC-SHA1 with SignatureVersion 1.0 is supported."));
+        }
+
+        var keyId = request.QueryValue("AccessKeyId")!;
+        if (!_keys.TryGetValue(keyId, out var secret))
+        {
+            return (null, AlibabaError.AccessKeyNotFound());
+        }
+
+        if (CheckTimestamp(request.QueryValue("Timestamp")!) is { } timeError)
+        {
+            return (null, timeError);
+        }
+
+        var all = request.Query.Concat(request.Form).ToList();
+        var stringToSign = RpcV1Signer.StringToSign(request.Method, all);
+        if (!FixedTimeEquals(RpcV1Signer.Signature(secret, stringToSign), request.QueryValue("Signature")!))
+        {
+            return (null, AlibabaError.SignatureDoesNotMatch(stringToSign));
+        }
+
+        if (!_nonces.TryUse(keyId, request.QueryValue("SignatureNonce")!) && _options.ReplayProtection)
+        {
+            return (null, AlibabaError.NonceUsed());
+        }
+
+        var parameters = all.Where(p => !V1CommonParameters.Contains(p.Key)).ToList();
+        return (new VerifiedCaller(keyId, request.QueryValue("Action")!, request.QueryValue("Version")!, parameters), null);
+    }
+
+    private AlibabaError? CheckTimestamp(string value)
+    {
+        if (!DateTimeOffset.TryParseExact(value, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+        {
+            return AlibabaError.TimestampFormat(value);
+        }
+
+        return (_options.TimeProvider.GetUtcNow() - time).Duration() > _options.MaxClockSkew ? AlibabaError.TimestampExpired(value) : null;
+    }
+
+    private static bool TryParseAuthorization(string header, out string keyId, out HashSet<string> signedHeaders, out string signature)
+    {
+        keyId = signature = string.Empty;
+        signedHeaders = new HashSet<string>(StringComparer.Ordinal);
+        if (!header.StartsWith(Acs3Signer.Algorithm + " ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var fields = header[(Acs3Signer.Algorithm.Length + 1)..].Split(',').Select(f => f.Trim().Split('=', 2)).Where(f => f.Length == 2).ToDictionary(f => f[0], f => f[1], StringComparer.Ordinal);
+        if (!fields.TryGetValue("Credential", out var credential) || !fields.TryGetValue("SignedHeaders", out var names) || !fields.TryGetValue("Signature", out var value) || credential.Length == 0 || value.Length == 0)
+        {
+            return false;
+        }
+
+        keyId = credential;
+        signature = value;
+        signedHeaders = names.Split(';', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        return true;
+    }
+
+    private static bool FixedTimeEquals(string a, string b) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));
+}
