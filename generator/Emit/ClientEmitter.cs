@@ -22,6 +22,12 @@ internal static class ClientEmitter
         w.Line($"return this.SendAsync<{response}>(request, cancellationToken);");
         w.Close();
         w.Close();
+        w.Line();
+        w.Open($"partial interface I{context.ClientName}");
+        w.Line($"/// <inheritdoc cref=\"{context.Qualify(context.ClientName)}.{operation.Name}Async\"/>");
+        DocWriter.Obsolete(w, operation.Docs.Deprecated);
+        w.Line($"{KnownTypes.Task}<{response}> {operation.Name}Async({request} request, {KnownTypes.CancellationToken} cancellationToken = default);");
+        w.Close();
     }
 
     /// <summary><c>{Client}.Operations</c>: every operation's descriptor, sorted by name.</summary>
@@ -55,7 +61,7 @@ internal static class ClientEmitter
         w.Line("/// An instance is thread-safe and meant to be created once and shared.");
         w.Line("/// </summary>");
         w.Line(ObjectEmitter.GeneratedCodeAttribute);
-        w.Open($"public partial class {options.ClientName} : {KnownTypes.ClientBase}");
+        w.Open($"public partial class {options.ClientName} : {KnownTypes.ClientBase}, I{options.ClientName}");
         w.Line("/// <summary>For mocking frameworks: a client that sends nothing until its methods are overridden.</summary>");
         w.Open($"protected {options.ClientName}()");
         w.Close();
@@ -71,7 +77,45 @@ internal static class ClientEmitter
         w.Open($"public {options.ClientName}({KnownTypes.ClientOptions} options, {KnownTypes.HttpClient} httpClient) : base(options, httpClient)");
         w.Close();
         w.Close();
+        w.Line();
+        w.Line($"/// <summary>The operations of <see cref=\"{options.ClientName}\"/>, for dependency injection and for mocking in tests.</summary>");
+        w.Line(ObjectEmitter.GeneratedCodeAttribute);
+        w.Open($"public partial interface I{options.ClientName}");
+        w.Close();
+        w.Line();
+        EmitServiceCollectionExtensions(w, options);
         w.Close();
         return w.ToString();
+    }
+
+    /// <summary><c>services.Add{Client}(...)</c>: thin typed calls into the runtime's IHttpClientFactory registration.</summary>
+    private static void EmitServiceCollectionExtensions(SourceWriter w, GeneratorOptions options)
+    {
+        var client = options.ClientName;
+        const string Services = "global::Microsoft.Extensions.DependencyInjection.IServiceCollection";
+        const string Builder = "global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder";
+        const string Configuration = "global::Microsoft.Extensions.Configuration.IConfiguration";
+        const string DefaultName = "global::Microsoft.Extensions.Options.Options.DefaultName";
+        var configure = $"global::System.Action<{KnownTypes.ClientOptions}>";
+        w.Line($"/// <summary>Registers <see cref=\"{client}\"/> and <see cref=\"I{client}\"/> on IHttpClientFactory.</summary>");
+        w.Line(ObjectEmitter.GeneratedCodeAttribute);
+        w.Open($"public static class {client}ServiceCollectionExtensions");
+        w.Line($"/// <summary>Registers the default client, configured in code.</summary>");
+        w.Line($"public static {Builder} Add{client}(this {Services} services, {configure} configure) => Add{client}(services, {DefaultName}, configure);");
+        w.Line();
+        w.Line($"/// <summary>Registers a named client (resolve it as a keyed service with that name), configured in code.</summary>");
+        w.Open($"public static {Builder} Add{client}(this {Services} services, string name, {configure} configure)");
+        w.Line($"return {KnownTypes.DependencyInjection}.AddDmsClient<I{client}, {client}>(services, name, configure, static (options, httpClient) => new {client}(options, httpClient));");
+        w.Close();
+        w.Line();
+        w.Line($"/// <summary>Registers the default client, configured from a configuration section (see DmsConfiguration for its keys).</summary>");
+        w.Line($"public static {Builder} Add{client}(this {Services} services, {Configuration} configuration) => Add{client}(services, {DefaultName}, configuration);");
+        w.Line();
+        w.Line($"/// <summary>Registers a named client, configured from a configuration section (see DmsConfiguration for its keys).</summary>");
+        w.Open($"public static {Builder} Add{client}(this {Services} services, string name, {Configuration} configuration)");
+        w.Line($"{KnownTypes.ArgumentNullException}.ThrowIfNull(configuration);");
+        w.Line($"return Add{client}(services, name, options => {KnownTypes.Configuration}.Bind(configuration, options));");
+        w.Close();
+        w.Close();
     }
 }

@@ -6,6 +6,8 @@ internal static class KnownTypes
     public const string ClientBase = "global::Dms.Codegen.DmsClientBase";
     public const string ClientOptions = "global::Dms.Codegen.DmsClientOptions";
     public const string ClientBaseMetadataName = "Dms.Codegen.DmsClientBase";
+    public const string DependencyInjection = "global::Dms.Codegen.DependencyInjection.DmsServiceCollectionExtensions";
+    public const string Configuration = "global::Dms.Codegen.DependencyInjection.DmsConfiguration";
     public const string OperationRequest = "global::Dms.Codegen.Http.IDmsOperationRequest";
     public const string Request = "global::Dms.Codegen.Http.DmsRequest";
     public const string Location = "global::Dms.Codegen.Http.DmsParameterLocation";

@@ -97,9 +97,9 @@ internal static class SpecValidator
     {
         foreach (var declaration in summary.Declarations)
         {
-            if (declaration.Name == clientName)
+            if (declaration.Name == clientName || declaration.Name == "I" + clientName || declaration.Name == clientName + "ServiceCollectionExtensions")
             {
-                report(DiagnosticDescriptors.NameCollision, declaration.Location, declaration.Name, "the generated client class");
+                report(DiagnosticDescriptors.NameCollision, declaration.Location, declaration.Name, "a generated client type");
             }
 
             var other = Lookup(index, declaration.Name).FirstOrDefault(e => e.FilePath != summary.FilePath);

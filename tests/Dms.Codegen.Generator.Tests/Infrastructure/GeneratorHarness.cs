@@ -23,6 +23,8 @@ internal static class GeneratorHarness
             .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) is "netstandard.dll" or "mscorlib.dll")
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .Append(MetadataReference.CreateFromFile(typeof(Dms.Codegen.DmsClientBase).Assembly.Location))
+            // The runtime's own dependencies (DI, Options, Http, Configuration), as a consumer gets them from its package.
+            .Concat(Directory.GetFiles(AppContext.BaseDirectory, "Microsoft.Extensions.*.dll").Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)))
             .ToImmutableArray();
     });
 

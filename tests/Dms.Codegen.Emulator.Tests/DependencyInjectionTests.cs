@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Dms.Codegen.EndToEnd;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Dms.Codegen.Emulator.Tests;
+
+/// <summary>services.AddDmsClient: IHttpClientFactory, configuration binding, named/keyed clients, and mocking.</summary>
+public class DependencyInjectionTests
+{
+    [Fact]
+    public async Task TheDefaultClientComesFromIHttpClientFactoryAndWorks()
+    {
+        await using var emulator = await Emulators.StartAsync();
+        var seen = new ConcurrentQueue<Uri>();
+        var services = new ServiceCollection();
+        services.AddDmsClient(o =>
+        {
+            o.Endpoint = emulator.Endpoint;
+            o.Credentials = DmsCredentials.AccessKey("testid", "testsecret");
+        }).AddHttpMessageHandler(() => new RecordingHandler(seen));
+        using var provider = services.BuildServiceProvider();
+
+        var client = provider.GetRequiredService<IDmsClient>();
+        var response = await client.GetDataTrackJobDegreeAsync(new GetDataTrackJobDegreeRequest { OrderId = 5 });
+
+        Assert.IsType<DmsClient>(client);
+        Assert.NotNull(provider.GetRequiredService<DmsClient>());
+        Assert.Equal(DataTrackJobStatus.Init, response.JobDegree!.JobStatus);
+        Assert.Single(seen); // the request went through the factory's handler pipeline
+    }
+
+    [Fact]
+    public async Task NamedClientsForSeveralAccountsAreKeyedServices()
+    {
+        await using var emulator = await Emulators.StartAsync(o =>
+        {
+            o.AccessKeys["prod-key"] = "prod-secret";
+            o.AccessKeys["test-key"] = "test-secret";
+        });
+        var services = new ServiceCollection();
+        services.AddDmsClient("prod", o => { o.Endpoint = emulator.Endpoint; o.Credentials = DmsCredentials.AccessKey("prod-key", "prod-secret"); });
+        services.AddDmsClient("test", o => { o.Endpoint = emulator.Endpoint; o.Credentials = DmsCredentials.AccessKey("test-key", "wrong"); });
+        using var provider = services.BuildServiceProvider();
+
+        var prod = provider.GetRequiredKeyedService<IDmsClient>("prod");
+        var test = provider.GetRequiredKeyedService<IDmsClient>("test");
+
+        Assert.NotNull((await prod.GetDataTrackJobDegreeAsync(new GetDataTrackJobDegreeRequest { OrderId = 1 })).RequestId);
+        Assert.Equal("SignatureDoesNotMatch", (await Assert.ThrowsAsync<DmsException>(() => test.GetDataTrackJobDegreeAsync(new GetDataTrackJobDegreeRequest { OrderId = 1 }))).Code);
+        Assert.Null(provider.GetService<IDmsClient>()); // no default client was registered
+    }
+
+    [Fact]
+    public async Task OptionsBindFromConfiguration()
+    {
+        await using var emulator = await Emulators.StartAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Dms:Endpoint"] = emulator.Endpoint.ToString(),
+            ["Dms:AccessKeyId"] = "testid",
+            ["Dms:AccessKeySecret"] = "testsecret",
+            ["Dms:SignatureVersion"] = "V1",
+            ["Dms:AttemptTimeout"] = "00:00:05",
+            ["Dms:Retry:MaxAttempts"] = "2",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddDmsClient(configuration.GetSection("Dms"));
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<DmsClientOptions>>().Get(Microsoft.Extensions.Options.Options.DefaultName);
+        Assert.Equal(DmsSignatureVersion.V1, options.SignatureVersion);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.AttemptTimeout);
+        Assert.Equal(2, options.Retry.MaxAttempts);
+        Assert.NotNull((await provider.GetRequiredService<IDmsClient>().GetDataTrackJobDegreeAsync(new GetDataTrackJobDegreeRequest { OrderId = 1 })).RequestId);
+    }
+
+    [Fact]
+    public void MalformedConfigurationNamesTheKey()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Dms:Retry:MaxDelay"] = "soon", ["Dms:AccessKeySecret"] = "topsecret" }).Build();
+        var services = new ServiceCollection();
+        services.AddDmsClient(configuration.GetSection("Dms"));
+        using var provider = services.BuildServiceProvider();
+
+        var exception = Assert.Throws<FormatException>(() => provider.GetRequiredService<IDmsClient>());
+
+        Assert.Contains("Dms:Retry:MaxDelay", exception.Message);
+        Assert.DoesNotContain("topsecret", exception.Message);
+    }
+
+    [Fact]
+    public async Task ConsumersCanMockTheClient()
+    {
+        IDmsClient client = new FakeDmsClient();
+        var status = await TrackingWatcher.StatusAsync(client, 9);
+        Assert.Equal(DataTrackJobStatus.FilterSuccess, status);
+
+        DmsClient subclass = new OverriddenClient();
+        Assert.Equal("stub", (await subclass.GetDataTrackJobDegreeAsync(new GetDataTrackJobDegreeRequest { OrderId = 1 })).RequestId);
+    }
+
+    /// <summary>Consumer code that depends on the interface.</summary>
+    private static class TrackingWatcher
+    {
+        public static async Task<DataTrackJobStatus?> StatusAsync(IDmsClient client, long orderId) =>
+            (await client.GetDataTrackJobDegreeAsync(new GetDataTrackJobDegreeRequest { OrderId = orderId })).JobDegree?.JobStatus;
+    }
+
+    private sealed class FakeDmsClient : IDmsClient
+    {
+        public Task<GetDataExportOrderDetailResponse> GetDataExportOrderDetailAsync(GetDataExportOrderDetailRequest request, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new GetDataExportOrderDetailResponse());
+
+        public Task<GetDataTrackJobDegreeResponse> GetDataTrackJobDegreeAsync(GetDataTrackJobDegreeRequest request, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new GetDataTrackJobDegreeResponse { JobDegree = new() { JobStatus = DataTrackJobStatus.FilterSuccess } });
+    }
+
+    private sealed class OverriddenClient : DmsClient
+    {
+        public override Task<GetDataTrackJobDegreeResponse> GetDataTrackJobDegreeAsync(GetDataTrackJobDegreeRequest request, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new GetDataTrackJobDegreeResponse { RequestId = "stub" });
+    }
+
+    private sealed class RecordingHandler : DelegatingHandler
+    {
+        private readonly ConcurrentQueue<Uri> _seen;
+
+        public RecordingHandler(ConcurrentQueue<Uri> seen) => _seen = seen;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            _seen.Enqueue(request.RequestUri!);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}
