@@ -67,9 +67,9 @@ public sealed class DmsEmulator : IAsyncDisposable
         var state = new EmulatorState(options.StepInterval, options.TimeProvider);
         var faults = new FaultQueue();
         var emulator = new DmsEmulator(app, options, state, faults);
-        AdminEndpoints.Map(app, state, faults);
+        var admin = new AdminEndpoints(state, faults);
         var pipeline = new RequestPipeline(options, state, faults);
-        app.Use((context, next) => context.Request.Path.StartsWithSegments(AdminEndpoints.Prefix) ? next(context) : pipeline.HandleAsync(context));
+        app.Run(context => context.Request.Path.StartsWithSegments(AdminEndpoints.Prefix) ? admin.HandleAsync(context) : pipeline.HandleAsync(context));
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         emulator.Endpoint = new Uri(address);

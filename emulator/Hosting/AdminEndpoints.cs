@@ -1,28 +1,57 @@
 using System;
+using System.Globalization;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Dms.Codegen.Emulator.Faults;
 using Dms.Codegen.Emulator.State;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace Dms.Codegen.Emulator.Hosting;
 
 /// <summary>
-/// Unsigned control endpoints under <c>/_emulator/</c> (the emulator listens on loopback only):
-/// faults per access key, and seeded job outcomes.
+/// Unsigned control endpoints under <c>/_emulator/</c> (the emulator listens on loopback only): faults per
+/// access key, and seeded job outcomes. Plain request handling, no minimal-API binding, so the emulator
+/// stays trim- and NativeAOT-safe inside a published app.
 /// </summary>
-internal static class AdminEndpoints
+internal sealed class AdminEndpoints
 {
     public const string Prefix = "/_emulator";
 
-    public static void Map(WebApplication app, EmulatorState state, FaultQueue faults)
-    {
-        app.MapGet("/_emulator/health", () => Results.Text("ok"));
+    private readonly EmulatorState _state;
+    private readonly FaultQueue _faults;
 
-        // POST /_emulator/faults {"accessKeyId":"testid","fault":"throttle","count":2}
-        app.MapPost("/_emulator/faults", async (HttpContext context) =>
+    public AdminEndpoints(EmulatorState state, FaultQueue faults)
+    {
+        _state = state;
+        _faults = faults;
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? string.Empty;
+        var method = context.Request.Method;
+        var (status, text) = (method, path) switch
+        {
+            ("GET", "/_emulator/health") => (200, "ok"),
+            ("POST", "/_emulator/faults") => await EnqueueFaultAsync(context),
+            ("DELETE", "/_emulator/faults") => Clear(),
+            ("POST", _) when path.StartsWith("/_emulator/export-orders/", StringComparison.Ordinal) => Seed(context, path, (id, outcome) => _state.SeedExportOrder(id, outcome)),
+            ("POST", _) when path.StartsWith("/_emulator/track-jobs/", StringComparison.Ordinal) => Seed(context, path, (id, outcome) => _state.SeedTrackJob(id, outcome)),
+            _ => (404, "unknown emulator endpoint; see emulator/README.md"),
+        };
+        context.Response.StatusCode = status;
+        if (text.Length > 0)
+        {
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync(text);
+        }
+    }
+
+    // POST /_emulator/faults {"accessKeyId":"testid","fault":"throttle","count":2}
+    private async Task<(int, string)> EnqueueFaultAsync(HttpContext context)
+    {
+        const string Usage = "expected {\"accessKeyId\": \"...\", \"fault\": \"throttle|5xx|latency=MS|drop|malformed|unknown-enum\", \"count\": N}";
+        try
         {
             using var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
             var root = document.RootElement;
@@ -30,33 +59,40 @@ internal static class AdminEndpoints
             var count = root.TryGetProperty("count", out var c) && c.TryGetInt32(out var n) ? n : 1;
             if (Text(root, "fault") is not { } word || !EmulatorFault.TryParse(word, out var fault) || count < 1)
             {
-                return Results.BadRequest("expected {\"accessKeyId\": \"...\", \"fault\": \"throttle|5xx|latency=MS|drop|malformed|unknown-enum\", \"count\": N}");
+                return (400, Usage);
             }
 
-            faults.Enqueue(key, fault, count);
-            return Results.NoContent();
-        });
-
-        app.MapDelete("/_emulator/faults", () =>
+            _faults.Enqueue(key, fault, count);
+            return (204, string.Empty);
+        }
+        catch (JsonException)
         {
-            faults.Clear();
-            return Results.NoContent();
-        });
-
-        // POST /_emulator/export-orders/123?outcome=fail   and   /_emulator/track-jobs/123?outcome=fail
-        app.MapPost("/_emulator/export-orders/{orderId:long}", (long orderId, string? outcome) => Seed(outcome, o => state.SeedExportOrder(orderId, o)));
-        app.MapPost("/_emulator/track-jobs/{orderId:long}", (long orderId, string? outcome) => Seed(outcome, o => state.SeedTrackJob(orderId, o)));
+            return (400, Usage);
+        }
     }
 
-    private static IResult Seed(string? outcome, Action<JobOutcome> seed)
+    private (int, string) Clear()
     {
-        if (!Enum.TryParse<JobOutcome>(outcome ?? "success", ignoreCase: true, out var value))
+        _faults.Clear();
+        return (204, string.Empty);
+    }
+
+    // POST /_emulator/export-orders/123?outcome=fail   and   /_emulator/track-jobs/123?outcome=fail
+    private static (int, string) Seed(HttpContext context, string path, Action<long, JobOutcome> seed)
+    {
+        var id = path[(path.LastIndexOf('/') + 1)..];
+        if (!long.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var orderId))
         {
-            return Results.BadRequest("outcome must be success or fail");
+            return (400, "the last path segment must be an order id");
         }
 
-        seed(value);
-        return Results.NoContent();
+        if (!Enum.TryParse<JobOutcome>(context.Request.Query["outcome"].ToString() is { Length: > 0 } o ? o : "success", ignoreCase: true, out var outcome))
+        {
+            return (400, "outcome must be success or fail");
+        }
+
+        seed(orderId, outcome);
+        return (204, string.Empty);
     }
 
     private static string? Text(JsonElement element, string name) =>

@@ -78,9 +78,17 @@ public static class QuickStartApp
     {
         output.WriteLine($"Data-export ticket {orderId}:");
         DataExportJobStatus? last = null;
+        var first = true;
         while (true)
         {
             var response = await client.GetDataExportOrderDetailAsync(new GetDataExportOrderDetailRequest { OrderId = orderId }, cancellationToken);
+            if (first)
+            {
+                // How fast a cold process gets its first answer (startup, JIT or AOT, connection, signing).
+                output.WriteLine($"  (first response {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:0} ms after the process started)");
+                first = false;
+            }
+
             var detail = response.DataExportOrderDetail;
             var status = detail?.KeyInfo?.JobStatus;
             if (status != last && status is { } current)
