@@ -87,8 +87,11 @@ internal static class ObjectEmitter
     {
         w.Line("/// <summary>Checks that every required member is set; throws <see cref=\"global::System.ArgumentException\"/> otherwise.</summary>");
         w.Open("public void Validate()");
+        var index = 0;
         foreach (var property in properties)
         {
+            // Pattern variables of an if condition share the method's scope, hence one name per member.
+            var items = "items" + index++.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var nonNullableValue = mode == ObjectMode.Request && property.Required && context.IsValueType(property.Type);
             if (property.Required && !nonNullableValue)
             {
@@ -103,8 +106,8 @@ internal static class ObjectEmitter
             }
             else if (property.Type.Kind == ValueKind.Array && context.IsObject(property.Type.Element!))
             {
-                w.Open($"if (this.{property.Name} is {{ }} items)");
-                w.Open("foreach (var item in items)");
+                w.Open($"if (this.{property.Name} is {{ }} {items})");
+                w.Open($"foreach (var item in {items})");
                 w.Line("item.Validate();");
                 w.Close();
                 w.Close();

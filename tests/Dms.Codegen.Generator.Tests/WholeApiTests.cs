@@ -1,0 +1,38 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using Dms.Codegen.Generator.Tests.Infrastructure;
+using Dms.Codegen.SpecImporter;
+using Dms.Codegen.Testing;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace Dms.Codegen.Generator.Tests;
+
+/// <summary>
+/// The format fits the whole DMS API: all 325 operations of Alibaba Cloud's metadata (Data/, a copy of
+/// shared/reference/dms-api/api-docs.json), imported as specs, generate with no diagnostic into code that
+/// compiles with no warning.
+/// </summary>
+public class WholeApiTests
+{
+    [Fact]
+    public void All325OperationsGenerateCodeThatCompilesCleanly()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Data", "dms-enterprise-2018-11-01.api-docs.json")));
+        var specs = ApiDocsImporter.ImportAll(document.RootElement, "2018-11-01")
+            .Select(s => (AdditionalText)new InMemorySpec($"/specs/{s.Operation}.yaml", s.Yaml))
+            .ToArray();
+
+        var run = GeneratorHarness.Run(specs);
+
+        Assert.Equal(325, specs.Length);
+        Assert.True(run.SpecDiagnostics.IsEmpty, string.Join("\n", run.SpecDiagnostics.Take(10)));
+        Assert.Equal(325 + 2, run.HintNames.Count());
+        var problems = run.CompilationDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(problems.Count == 0, $"{problems.Count} problems; first: {string.Join("\n", problems.Take(10))}");
+        var client = run.Output.GetTypeByMetadataName(GeneratorHarness.Namespace + ".DmsClient")!;
+        Assert.Equal(325, client.GetMembers().Count(m => m.Name.EndsWith("Async", StringComparison.Ordinal) && m.Kind == SymbolKind.Method));
+    }
+}
