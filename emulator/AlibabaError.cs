@@ -30,9 +30,16 @@ internal sealed record AlibabaError(HttpStatusCode Status, string Code, string M
 
     public static AlibabaError InvalidVersion(string version) => new(HttpStatusCode.BadRequest, "InvalidVersion", $"Specified parameter Version \"{version}\" is not valid.");
 
+    public static AlibabaError InternalError() => new(HttpStatusCode.InternalServerError, "InternalError", "The request processing has failed due to some unknown error, exception or failure.");
+
+    /// <summary>A fault header word the emulator does not know (not an Alibaba code: the emulator's own).</summary>
+    public static AlibabaError UnknownFault(string word) =>
+        new(HttpStatusCode.BadRequest, "InvalidParameter.EmulatorFault", $"The {DmsEmulator.FaultHeader} header has an unknown fault \"{word}\"; expected throttle, throttle=STATUS, 5xx, 503, 500, latency=MS, drop, malformed or unknown-enum.");
+
     /// <summary>Writes the error with a fresh request id.</summary>
     public Task WriteAsync(HttpContext context)
     {
+        context.Items[typeof(AlibabaError)] = this; // for the request log line
         var requestId = Guid.NewGuid().ToString("D").ToUpperInvariant();
         context.Response.StatusCode = (int)Status;
         context.Response.ContentType = "application/json; charset=utf-8";

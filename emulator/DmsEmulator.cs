@@ -1,11 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
+using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using Dms.Codegen.Emulator.Api;
 using Dms.Codegen.Emulator.Faults;
 using Dms.Codegen.Emulator.Hosting;
-using Dms.Codegen.Emulator.Security;
 using Dms.Codegen.Emulator.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -26,18 +27,22 @@ public sealed class DmsEmulator : IAsyncDisposable
     /// <summary>The header that asks for faults on one request, e.g. <c>throttle</c> or <c>latency=200,unknown-enum</c>.</summary>
     public const string FaultHeader = "x-dms-emulator-fault";
 
+    /// <summary>The logger category of the per-request log line (method, action, status, error code; never a secret).</summary>
+    public const string LogCategory = "Dms.Codegen.Emulator";
+
     private readonly WebApplication _app;
 
-    private DmsEmulator(WebApplication app, DmsEmulatorOptions options, EmulatorState state, FaultQueue faults)
+    private DmsEmulator(WebApplication app, Uri endpoint, DmsEmulatorOptions options, EmulatorState state, FaultQueue faults)
     {
         _app = app;
+        Endpoint = endpoint;
         Options = options;
         State = state;
         Faults = faults;
     }
 
-    /// <summary>Where the emulator listens, e.g. <c>http://127.0.0.1:54321</c>.</summary>
-    public Uri Endpoint { get; private set; } = null!;
+    /// <summary>Where the emulator listens, e.g. <c>http://127.0.0.1:54321/</c>.</summary>
+    public Uri Endpoint { get; }
 
     /// <summary>The options it was started with.</summary>
     public DmsEmulatorOptions Options { get; }
@@ -49,31 +54,51 @@ public sealed class DmsEmulator : IAsyncDisposable
     public FaultQueue Faults { get; }
 
     /// <summary>The operations it answers: the generated descriptors of every spec.</summary>
-    public static System.Collections.Generic.IReadOnlyList<Dms.Codegen.Http.DmsOperationDescriptor> Operations => DmsClient.Operations;
+    public static IReadOnlyList<Dms.Codegen.Http.DmsOperationDescriptor> Operations => DmsClient.Operations;
 
-    /// <summary>Starts an emulator on 127.0.0.1.</summary>
+    /// <summary>Starts an emulator on 127.0.0.1 (on <see cref="DmsEmulatorOptions.Port"/>, or a free port for 0).</summary>
+    /// <param name="options">Keys, port, job pace; null for the defaults.</param>
+    /// <param name="logger">Receives one line per request; null logs nothing.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
     public static async Task<DmsEmulator> StartAsync(DmsEmulatorOptions? options = null, ILoggerProvider? logger = null, CancellationToken cancellationToken = default)
     {
         options ??= new DmsEmulatorOptions();
-        var builder = WebApplication.CreateSlimBuilder();
+
+        // The empty builder reads no appsettings.json, environment or command line of the host process: a
+        // test project's own Kestrel or URL settings must not move the emulator off 127.0.0.1.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Logging.ClearProviders();
         if (logger is not null)
         {
             builder.Logging.AddProvider(logger);
         }
 
-        builder.WebHost.UseKestrel().UseUrls($"http://127.0.0.1:{options.Port}");
+        // ASP.NET Core logs request URLs at Information, and a V1 URL carries the key id and the signature.
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+        });
         var app = builder.Build();
-        var state = new EmulatorState(options.StepInterval, options.TimeProvider);
-        var faults = new FaultQueue();
-        var emulator = new DmsEmulator(app, options, state, faults);
-        var admin = new AdminEndpoints(state, faults);
-        var pipeline = new RequestPipeline(options, state, faults);
-        app.Run(context => context.Request.Path.StartsWithSegments(AdminEndpoints.Prefix) ? admin.HandleAsync(context) : pipeline.HandleAsync(context));
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        emulator.Endpoint = new Uri(address);
-        return emulator;
+        try
+        {
+            var state = new EmulatorState(options.StepInterval, options.TimeProvider);
+            var faults = new FaultQueue();
+            var admin = new AdminEndpoints(state, faults);
+            var pipeline = new RequestPipeline(options, state, faults, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory));
+            app.Run(context => context.Request.Path.StartsWithSegments(AdminEndpoints.Prefix) ? admin.HandleAsync(context) : pipeline.HandleAsync(context));
+            await app.StartAsync(cancellationToken);
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new DmsEmulator(app, new Uri(address.EndsWith('/') ? address : address + "/"), options, state, faults);
+        }
+        catch
+        {
+            // A port in use must not leave a half-started host behind.
+            await app.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Waits until the host is asked to stop (Ctrl+C for the command-line host).</summary>

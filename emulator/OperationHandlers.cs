@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Dms.Codegen.Emulator.Api;
+using Dms.Codegen.Emulator.Faults;
 using Dms.Codegen.Emulator.State;
 using Dms.Codegen.Json;
 
@@ -12,9 +13,6 @@ namespace Dms.Codegen.Emulator;
 /// </summary>
 internal sealed class OperationHandlers
 {
-    /// <summary>The JobStatus the unknown-enum fault sends: documented nowhere.</summary>
-    public const string UndocumentedStatus = "ARCHIVED_BY_EMULATOR";
-
     private readonly EmulatorState _state;
 
     public OperationHandlers(EmulatorState state) => _state = state;
@@ -28,7 +26,7 @@ internal sealed class OperationHandlers
 
     private string DataExportOrderDetail(long orderId, string requestId, bool unknownEnum)
     {
-        var status = unknownEnum ? new DataExportJobStatus(UndocumentedStatus) : _state.NextExportStatus(orderId);
+        var status = unknownEnum ? new DataExportJobStatus(FaultResponder.UndocumentedStatus) : _state.NextExportStatus(orderId);
         var response = new GetDataExportOrderDetailResponse
         {
             RequestId = requestId,
@@ -65,7 +63,7 @@ internal sealed class OperationHandlers
                 ListCompletionDegree = step.List,
                 DownloadCompletionDegree = step.Download,
                 FilterCompletionDegree = step.Filter,
-                JobStatus = unknownEnum ? new DataTrackJobStatus(UndocumentedStatus) : step.Status,
+                JobStatus = unknownEnum ? new DataTrackJobStatus(FaultResponder.UndocumentedStatus) : step.Status,
                 StatusDesc = step.Description,
             },
         };

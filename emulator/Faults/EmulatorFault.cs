@@ -8,11 +8,17 @@ namespace Dms.Codegen.Emulator.Faults;
 /// <summary>The failures the emulator can be asked to produce.</summary>
 public enum EmulatorFaultKind
 {
-    /// <summary>HTTP 400 <c>Throttling.User</c> with <c>x-acs-retry-after</c> and <c>Retry-After</c>.</summary>
+    /// <summary>
+    /// <c>Throttling.User</c> with <c>x-acs-retry-after</c> and <c>Retry-After</c>: HTTP 400 as Alibaba's gateway
+    /// answers, or the status in <see cref="EmulatorFault.Status"/> (e.g. 429).
+    /// </summary>
     Throttle,
 
     /// <summary>HTTP 503 <c>ServiceUnavailable</c>.</summary>
     ServerError,
+
+    /// <summary>HTTP 500 <c>InternalError</c>.</summary>
+    InternalError,
 
     /// <summary>Wait before answering normally.</summary>
     Latency,
@@ -27,12 +33,13 @@ public enum EmulatorFaultKind
     UnknownEnum,
 }
 
-/// <summary>One fault: its kind and, for latency, how long.</summary>
-public readonly record struct EmulatorFault(EmulatorFaultKind Kind, TimeSpan Latency = default)
+/// <summary>One fault: its kind, for latency how long, and for throttling the HTTP status (0: 400).</summary>
+public readonly record struct EmulatorFault(EmulatorFaultKind Kind, TimeSpan Latency = default, int Status = 0)
 {
     /// <summary>
     /// Parses the words the <c>x-dms-emulator-fault</c> header and the admin endpoint use:
-    /// <c>throttle</c>, <c>5xx</c>, <c>latency=200</c> (milliseconds), <c>drop</c>, <c>malformed</c>, <c>unknown-enum</c>.
+    /// <c>throttle</c> (HTTP 400), <c>throttle=429</c>, <c>5xx</c> or <c>503</c>, <c>500</c>, <c>latency=200</c>
+    /// (milliseconds), <c>drop</c>, <c>malformed</c>, <c>unknown-enum</c>.
     /// </summary>
     public static bool TryParse(string text, out EmulatorFault fault)
     {
@@ -44,10 +51,18 @@ public readonly record struct EmulatorFault(EmulatorFaultKind Kind, TimeSpan Lat
             return true;
         }
 
+        if (word.StartsWith("throttle=", StringComparison.OrdinalIgnoreCase))
+        {
+            var valid = int.TryParse(word["throttle=".Length..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var status) && status is >= 400 and <= 599;
+            fault = valid ? new EmulatorFault(EmulatorFaultKind.Throttle, Status: status) : default;
+            return valid;
+        }
+
         EmulatorFaultKind? kind = word.ToLowerInvariant() switch
         {
             "throttle" => EmulatorFaultKind.Throttle,
-            "5xx" or "server-error" => EmulatorFaultKind.ServerError,
+            "5xx" or "503" or "server-error" => EmulatorFaultKind.ServerError,
+            "500" or "internal-error" => EmulatorFaultKind.InternalError,
             "drop" => EmulatorFaultKind.Drop,
             "malformed" => EmulatorFaultKind.Malformed,
             "unknown-enum" => EmulatorFaultKind.UnknownEnum,
@@ -87,19 +102,25 @@ public sealed class FaultQueue
         return _byKey.TryGetValue(accessKeyId, out var queue) && queue.TryDequeue(out fault);
     }
 
-    internal static IEnumerable<EmulatorFault> ParseHeader(string? header)
+    /// <summary>
+    /// The faults of an <c>x-dms-emulator-fault</c> header, or the first word it does not know: a typo must not
+    /// silently turn a fault test into a success test.
+    /// </summary>
+    internal static List<EmulatorFault> ParseHeader(string? header, out string? unknownWord)
     {
-        if (string.IsNullOrWhiteSpace(header))
+        unknownWord = null;
+        var faults = new List<EmulatorFault>();
+        foreach (var part in (header ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            yield break;
+            if (!EmulatorFault.TryParse(part, out var fault))
+            {
+                unknownWord = part;
+                break;
+            }
+
+            faults.Add(fault);
         }
 
-        foreach (var part in header.Split(',', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (EmulatorFault.TryParse(part, out var fault))
-            {
-                yield return fault;
-            }
-        }
+        return faults;
     }
 }

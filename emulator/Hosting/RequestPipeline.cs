@@ -1,88 +1,102 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using Dms.Codegen.Emulator.Api;
 using Dms.Codegen.Emulator.Faults;
 using Dms.Codegen.Emulator.Security;
 using Dms.Codegen.Emulator.State;
+using Dms.Codegen.Http;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace Dms.Codegen.Emulator.Hosting;
 
 /// <summary>One request: signature, operation, parameters, faults, answer. In that order, as the real gateway checks.</summary>
 internal sealed class RequestPipeline
 {
+    // The generated descriptors, by action: the only list of operations the emulator has.
+    private static readonly Dictionary<string, DmsOperationDescriptor> OperationsByAction =
+        DmsClient.Operations.ToDictionary(o => o.Action, StringComparer.Ordinal);
+
     private readonly DmsEmulatorOptions _options;
     private readonly SignatureVerifier _verifier;
     private readonly FaultQueue _faults;
     private readonly OperationHandlers _handlers;
+    private readonly ILogger _logger;
 
-    public RequestPipeline(DmsEmulatorOptions options, EmulatorState state, FaultQueue faults)
+    public RequestPipeline(DmsEmulatorOptions options, EmulatorState state, FaultQueue faults, ILogger logger)
     {
         _options = options;
         _verifier = new SignatureVerifier(options);
         _faults = faults;
         _handlers = new OperationHandlers(state);
+        _logger = logger;
     }
 
     public async Task HandleAsync(HttpContext context)
+    {
+        string? action = null;
+        try
+        {
+            action = await HandleCoreAsync(context);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException and not ConnectionResetException && !context.Response.HasStarted)
+        {
+            // A bug in the emulator must still look like Alibaba's gateway, not like an empty ASP.NET 500.
+            _logger.LogError(exception, "The emulator failed on a request.");
+            context.Response.Clear();
+            await AlibabaError.InternalError().WriteAsync(context);
+        }
+
+        // Action, key id and outcome only: never a secret, a signature or a parameter value.
+        var code = context.Items.TryGetValue(typeof(AlibabaError), out var error) && error is AlibabaError e ? e.Code : "-";
+        _logger.LogInformation("{Method} {Action} -> {Status} {Code}", context.Request.Method, action ?? "(unverified)", context.RequestAborted.IsCancellationRequested ? "dropped" : context.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), code);
+    }
+
+    /// <summary>Answers the request; returns its verified action, or null when it was rejected before that.</summary>
+    private async Task<string?> HandleCoreAsync(HttpContext context)
     {
         var request = await IncomingRequest.ReadAsync(context.Request);
         var (caller, error) = _verifier.Verify(request);
         if (error is not null)
         {
             await error.WriteAsync(context);
-            return;
+            return null;
         }
 
-        var operation = DmsClient.Operations.FirstOrDefault(o => o.Action == caller!.Action);
-        error = operation is null ? AlibabaError.UnknownAction(caller!.Action)
-            : operation.Version != caller!.Version ? AlibabaError.InvalidVersion(caller.Version)
+        error = !OperationsByAction.TryGetValue(caller!.Action, out var operation) ? AlibabaError.UnknownAction(caller.Action)
+            : operation.Version != caller.Version ? AlibabaError.InvalidVersion(caller.Version)
             : ParameterValidator.Validate(operation, caller.Parameters);
         if (error is not null)
         {
             await error.WriteAsync(context);
-            return;
+            return caller.Action;
         }
 
-        var faults = FaultQueue.ParseHeader(request.Header(DmsEmulator.FaultHeader)).ToList();
+        var faults = FaultQueue.ParseHeader(request.Header(DmsEmulator.FaultHeader), out var unknownWord);
+        if (unknownWord is not null)
+        {
+            await AlibabaError.UnknownFault(unknownWord).WriteAsync(context);
+            return caller.Action;
+        }
+
         if (_faults.TryTake(caller.AccessKeyId, out var queued))
         {
             faults.Add(queued);
         }
 
-        var unknownEnum = false;
-        foreach (var fault in faults)
+        var outcome = await FaultResponder.ApplyAsync(context, faults, _options.ThrottleRetryAfterMilliseconds);
+        if (outcome == FaultOutcome.Handled)
         {
-            switch (fault.Kind)
-            {
-                case EmulatorFaultKind.Latency:
-                    await Task.Delay(fault.Latency, context.RequestAborted);
-                    break;
-                case EmulatorFaultKind.UnknownEnum:
-                    unknownEnum = true;
-                    break;
-                case EmulatorFaultKind.Drop:
-                    context.Abort();
-                    return;
-                case EmulatorFaultKind.Throttle:
-                    context.Response.Headers["x-acs-retry-after"] = _options.ThrottleRetryAfterMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(_options.ThrottleRetryAfterMilliseconds / 1000.0)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    await new AlibabaError(System.Net.HttpStatusCode.BadRequest, "Throttling.User", "Request was denied due to user flow control.").WriteAsync(context);
-                    return;
-                case EmulatorFaultKind.ServerError:
-                    await new AlibabaError(System.Net.HttpStatusCode.ServiceUnavailable, "ServiceUnavailable", "The request has failed due to a temporary failure of the server.").WriteAsync(context);
-                    return;
-                case EmulatorFaultKind.Malformed:
-                    context.Response.ContentType = "application/json; charset=utf-8";
-                    await context.Response.WriteAsync("""{"RequestId":"MALFORMED","Success":true,"JobDegree":{"JobStatus":""");
-                    return;
-            }
+            return caller.Action;
         }
 
         var requestId = Guid.NewGuid().ToString("D").ToUpperInvariant();
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers["x-acs-request-id"] = requestId;
-        await context.Response.WriteAsync(_handlers.Answer(caller.Action, caller.Parameters, requestId, unknownEnum));
+        await context.Response.WriteAsync(_handlers.Answer(caller.Action, caller.Parameters, requestId, outcome == FaultOutcome.AnswerWithUnknownEnum));
+        return caller.Action;
     }
 }

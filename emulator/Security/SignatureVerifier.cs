@@ -168,7 +168,16 @@ internal sealed class SignatureVerifier
             return false;
         }
 
-        var fields = header[(Acs3Signer.Algorithm.Length + 1)..].Split(',').Select(f => f.Trim().Split('=', 2)).Where(f => f.Length == 2).ToDictionary(f => f[0], f => f[1], StringComparer.Ordinal);
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var field in header[(Acs3Signer.Algorithm.Length + 1)..].Split(',', StringSplitOptions.TrimEntries))
+        {
+            // A field given twice is ambiguous: reject it rather than pick one.
+            if (field.Split('=', 2) is not [var name, var text] || !fields.TryAdd(name, text))
+            {
+                return false;
+            }
+        }
+
         if (!fields.TryGetValue("Credential", out var credential) || !fields.TryGetValue("SignedHeaders", out var names) || !fields.TryGetValue("Signature", out var value) || credential.Length == 0 || value.Length == 0)
         {
             return false;
