@@ -19,7 +19,8 @@ public static class QuickStartApp
     private const int BarWidth = 30;
 
     /// <summary>Runs the quick-start; returns the process exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, Func<string, string?> environment, TextWriter output, bool interactive, CancellationToken cancellationToken)
+    /// <param name="stepPerQuery">Advance emulator jobs one step per query instead of over time: deterministic, for tests.</param>
+    public static async Task<int> RunAsync(string[] args, Func<string, string?> environment, TextWriter output, bool interactive, CancellationToken cancellationToken, bool stepPerQuery = false)
     {
         var id = environment("ALIBABA_CLOUD_ACCESS_KEY_ID");
         var secret = environment("ALIBABA_CLOUD_ACCESS_KEY_SECRET");
@@ -48,14 +49,14 @@ public static class QuickStartApp
             return await RunAsync(client, exportId, trackId, TimeSpan.FromSeconds(3), output, interactive, cancellationToken);
         }
 
-        await using var emulator = await DmsEmulator.StartAsync(new DmsEmulatorOptions { StepInterval = TimeSpan.FromMilliseconds(120) }, cancellationToken: cancellationToken);
+        await using var emulator = await DmsEmulator.StartAsync(new DmsEmulatorOptions { StepInterval = stepPerQuery ? null : TimeSpan.FromMilliseconds(120) }, cancellationToken: cancellationToken);
         output.WriteLine($"No ALIBABA_CLOUD_ACCESS_KEY_ID set: using the built-in DMS emulator at {emulator.Endpoint}.");
         using var local = new DmsClient(new DmsClientOptions
         {
             Endpoint = emulator.Endpoint,
             Credentials = DmsCredentials.AccessKey(DmsEmulatorOptions.DefaultAccessKeyId, DmsEmulatorOptions.DefaultAccessKeySecret),
         });
-        return await RunAsync(local, 123456, 321, TimeSpan.FromMilliseconds(100), output, interactive, cancellationToken);
+        return await RunAsync(local, 123456, 321, stepPerQuery ? TimeSpan.Zero : TimeSpan.FromMilliseconds(100), output, interactive, cancellationToken);
     }
 
     private static async Task<int> RunAsync(DmsClient client, long exportId, long trackId, TimeSpan poll, TextWriter output, bool interactive, CancellationToken cancellationToken)

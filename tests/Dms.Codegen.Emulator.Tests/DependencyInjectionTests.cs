@@ -120,6 +120,12 @@ public class DependencyInjectionTests
 
         public Task<GetDataTrackJobDegreeResponse> GetDataTrackJobDegreeAsync(GetDataTrackJobDegreeRequest request, CancellationToken cancellationToken = default) =>
             Task.FromResult(new GetDataTrackJobDegreeResponse { JobDegree = new() { JobStatus = DataTrackJobStatus.FilterSuccess } });
+
+        public Task<ListOrdersResponse> ListOrdersAsync(ListOrdersRequest request, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new ListOrdersResponse());
+
+        public Task<GetOrderBaseInfoResponse> GetOrderBaseInfoAsync(GetOrderBaseInfoRequest request, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new GetOrderBaseInfoResponse());
     }
 
     private sealed class OverriddenClient : DmsClient

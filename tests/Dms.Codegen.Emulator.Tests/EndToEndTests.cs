@@ -32,6 +32,21 @@ public class EndToEndTests
     }
 
     [Fact]
+    public async Task TheEmulatorAnswersEveryOperationInTheSpecLibrary()
+    {
+        await using var emulator = await Emulators.StartAsync();
+        using var client = Emulators.Client(emulator);
+
+        Assert.Equal(325, DmsEmulator.Operations.Count);
+        var orders = await client.ListOrdersAsync(new ListOrdersRequest { PageSize = 10, OrderStatus = ListOrdersOrderStatus.Running });
+        var info = await client.GetOrderBaseInfoAsync(new GetOrderBaseInfoRequest { OrderId = 5 });
+
+        Assert.True(orders.Success);
+        Assert.True(info.Success);
+        Assert.NotEqual(orders.RequestId, info.RequestId);
+    }
+
+    [Fact]
     public async Task AnExportTicketMovesThroughItsDocumentedStatesToExportSuccess()
     {
         await using var emulator = await Emulators.StartAsync();

@@ -17,7 +17,7 @@ public class QuickStartTests
         var output = new StringWriter();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
-        var exitCode = await QuickStartApp.RunAsync(Array.Empty<string>(), _ => null, output, interactive: false, timeout.Token);
+        var exitCode = await QuickStartApp.RunAsync(Array.Empty<string>(), _ => null, output, interactive: false, timeout.Token, stepPerQuery: true);
 
         var text = output.ToString();
         Assert.True(exitCode == 0, text);

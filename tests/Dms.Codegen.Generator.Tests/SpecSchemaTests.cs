@@ -54,6 +54,21 @@ public class SpecSchemaTests
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path}: {e.Kind}")));
     }
 
+    [Fact]
+    public async Task EveryImportedLibrarySpecValidates()
+    {
+        var schema = await NJsonSchema.JsonSchema.FromFileAsync(SchemaPath);
+        var files = Directory.GetFiles(Path.Combine(BaselineFiles.RepositoryRoot(), "specs", "library"), "*.yaml");
+        var failures = files
+            .Select(file => (file, errors: schema.Validate(ToJson(File.ReadAllText(file)))))
+            .Where(r => r.errors.Count > 0)
+            .Select(r => $"{Path.GetFileName(r.file)}: {string.Join("; ", r.errors.Take(3).Select(e => $"{e.Path} {e.Kind}"))}")
+            .ToList();
+
+        Assert.Equal(323, files.Length);
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(10)));
+    }
+
     [Theory]
     [InlineData("operation: A\nsumary: typo\n")]
     [InlineData("operation: A\nmethod: PUT\n")]

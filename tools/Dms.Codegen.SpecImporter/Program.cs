@@ -4,21 +4,38 @@ using System.Linq;
 using System.Text.Json;
 using Dms.Codegen.SpecImporter;
 
-// dotnet run --project tools/Dms.Codegen.SpecImporter -- <api-docs.json> <output folder> [Operation ...]
+// dotnet run --project tools/Dms.Codegen.SpecImporter -- <api-docs.json> <output folder> [--skip-existing <folder>] [Operation ...]
+// With no operations it imports all of them; --skip-existing leaves out operations that already have a spec
+// there (hand-written specs win over imported ones).
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: Dms.Codegen.SpecImporter <api-docs.json> <output folder> [Operation ...]  (no operations: all of them)");
+    Console.Error.WriteLine("usage: Dms.Codegen.SpecImporter <api-docs.json> <output folder> [--skip-existing <folder>] [Operation ...]");
     return 2;
+}
+
+var rest = args.Skip(2).ToList();
+string? skipFolder = null;
+var skipIndex = rest.IndexOf("--skip-existing");
+if (skipIndex >= 0)
+{
+    if (skipIndex + 1 >= rest.Count)
+    {
+        Console.Error.WriteLine("--skip-existing needs a folder");
+        return 2;
+    }
+
+    skipFolder = rest[skipIndex + 1];
+    rest.RemoveRange(skipIndex, 2);
 }
 
 using var document = JsonDocument.Parse(File.ReadAllBytes(args[0]));
 var version = document.RootElement.TryGetProperty("info", out var info) && info.TryGetProperty("version", out var v) ? v.GetString()! : "2018-11-01";
-var wanted = args.Skip(2).ToHashSet(StringComparer.Ordinal);
+var wanted = rest.ToHashSet(StringComparer.Ordinal);
 Directory.CreateDirectory(args[1]);
 var count = 0;
 foreach (var (operation, yaml) in ApiDocsImporter.ImportAll(document.RootElement, version))
 {
-    if (wanted.Count == 0 || wanted.Contains(operation))
+    if ((wanted.Count == 0 || wanted.Contains(operation)) && (skipFolder is null || !File.Exists(Path.Combine(skipFolder, operation + ".yaml"))))
     {
         File.WriteAllText(Path.Combine(args[1], operation + ".yaml"), yaml);
         count++;
