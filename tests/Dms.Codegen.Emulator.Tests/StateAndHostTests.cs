@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Threading.Tasks;
+using Dms.Codegen.Emulator.Hosting;
+using Dms.Codegen.Emulator.State;
+using Xunit;
+
+namespace Dms.Codegen.Emulator.Tests;
+
+/// <summary>Job progression by time and by seeding over the admin endpoint; the host and its command line.</summary>
+public class StateAndHostTests
+{
+    [Fact]
+    public async Task WithAStepIntervalJobsMoveWithTheClockNotWithCalls()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        await using var emulator = await DmsEmulator.StartAsync(new DmsEmulatorOptions { StepInterval = TimeSpan.FromSeconds(10), TimeProvider = clock });
+        using var http = new HttpClient();
+        async Task<string> Status()
+        {
+            var request = new RawRequest("GetDataTrackJobDegree", ("OrderId", "3")) { Time = clock.GetUtcNow() };
+            return (await RawAnswer.SendAsync(http, request.V3(emulator.Endpoint))).Json.GetProperty("JobDegree").GetProperty("JobStatus").GetString()!;
+        }
+
+        Assert.Equal("INIT", await Status());
+        Assert.Equal("INIT", await Status());
+        clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal("LISTING", await Status());
+        clock.Advance(TimeSpan.FromSeconds(10 * EmulatorState.TrackSteps));
+        Assert.Equal("FILTER_SUCCESS", await Status());
+    }
+
+    [Fact]
+    public async Task SeedingOverTheAdminEndpointRestartsAJobWithTheAskedOutcome()
+    {
+        await using var emulator = await DmsEmulator.StartAsync();
+        using var http = new HttpClient();
+        async Task<string> Export()
+        {
+            var request = new RawRequest("GetDataExportOrderDetail").WithForm("OrderId", "77");
+            return (await RawAnswer.SendAsync(http, request.V3(emulator.Endpoint))).Json.GetProperty("DataExportOrderDetail").GetProperty("KeyInfo").GetProperty("JobStatus").GetString()!;
+        }
+
+        var success = new List<string>();
+        for (var i = 0; i < EmulatorState.ExportSteps; i++)
+        {
+            success.Add(await Export());
+        }
+
+        Assert.Equal(HttpStatusCode.NoContent, (await http.PostAsync(new Uri(emulator.Endpoint, "/_emulator/export-orders/77?outcome=fail"), null)).StatusCode);
+        var failure = new List<string>();
+        for (var i = 0; i < EmulatorState.ExportSteps + 1; i++)
+        {
+            failure.Add(await Export());
+        }
+
+        Assert.Equal("EXPORT_SUCCESS", success[^1]);
+        Assert.Equal("PRE_CHECKING", failure[0]);
+        Assert.Equal(new[] { "EXPORT_FAIL", "EXPORT_FAIL" }, failure.TakeLast(2));
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.PostAsync(new Uri(emulator.Endpoint, "/_emulator/export-orders/77?outcome=maybe"), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.PostAsync(new Uri(emulator.Endpoint, "/_emulator/track-jobs/abc"), null)).StatusCode);
+    }
+
+    [Fact]
+    public void ATrackingJobThatFailsStopsAtDownloadFailWithItsDegreesWhereTheyWere()
+    {
+        var state = new EmulatorState(null, TimeProvider.System);
+        state.SeedTrackJob(1, JobOutcome.Fail);
+
+        var steps = Enumerable.Range(0, EmulatorState.TrackSteps).Select(_ => state.NextTrackStep(1)).ToList();
+
+        Assert.Equal("DOWNLOAD_FAIL", steps[^1].Status.Value);
+        Assert.Equal(1.0, steps[^1].List);
+        Assert.True(steps[^1].Download < 1.0);
+        Assert.Equal(0.0, steps[^1].Filter);
+        Assert.DoesNotContain(steps, s => s.Status.Value is "FILTERING" or "FILTER_SUCCESS");
+    }
+
+    [Fact]
+    public async Task ItListensOnLoopbackOnlyAndOnAChosenPort()
+    {
+        var port = FreePort();
+        await using var emulator = await DmsEmulator.StartAsync(new DmsEmulatorOptions { Port = port });
+
+        Assert.Equal(new Uri($"http://127.0.0.1:{port}/"), emulator.Endpoint);
+        await Assert.ThrowsAnyAsync<Exception>(() => DmsEmulator.StartAsync(new DmsEmulatorOptions { Port = port }));
+    }
+
+    [Fact]
+    public async Task OperationsComeFromTheGeneratedDescriptors()
+    {
+        await using var emulator = await DmsEmulator.StartAsync();
+
+        var track = DmsEmulator.Operations.Single(o => o.Action == "GetDataTrackJobDegree");
+
+        Assert.Equal("2018-11-01", track.Version);
+        Assert.Contains(track.Parameters, p => p.Name == "OrderId" && p.Required);
+        Assert.Contains(DmsEmulator.Operations, o => o.Action == "GetDataExportOrderDetail");
+    }
+
+    [Fact]
+    public void TheCommandLineParsesEveryOption()
+    {
+        var args = new[] { "--port", "0", "--access-key-id", "id", "--access-key-secret", "secret", "--no-replay-protection", "--step-interval-ms", "250", "--throttle-retry-after-ms", "0", "--max-clock-skew-minutes", "5", "--verbose" };
+
+        Assert.True(EmulatorCommandLine.TryParse(args, out var parsed, out var error), error);
+
+        var options = parsed.Options;
+        Assert.Equal((0, false, TimeSpan.FromMilliseconds(250), 0, TimeSpan.FromMinutes(5)), (options.Port, options.ReplayProtection, options.StepInterval!.Value, options.ThrottleRetryAfterMilliseconds, options.MaxClockSkew));
+        Assert.Equal("secret", options.AccessKeys["id"]);
+        Assert.True(parsed.Verbose);
+        Assert.False(parsed.Help);
+    }
+
+    [Theory]
+    [InlineData("--port", "x")]
+    [InlineData("--port", "70000")]
+    [InlineData("--port")]
+    [InlineData("--access-key-id", "id")]
+    [InlineData("--step-interval-ms", "0")]
+    [InlineData("--bogus")]
+    public void TheCommandLineRejectsMistakesWithAMessage(params string[] args)
+    {
+        Assert.False(EmulatorCommandLine.TryParse(args, out _, out var error));
+        Assert.False(string.IsNullOrEmpty(error));
+    }
+
+    [Fact]
+    public void HelpListsEveryOptionAndTheDefaultKeys()
+    {
+        Assert.True(EmulatorCommandLine.TryParse(new[] { "--port", "1", "--help" }, out var parsed, out _));
+
+        Assert.True(parsed.Help);
+        foreach (var text in new[] { "--port", "--access-key-id", "--access-key-secret", "--no-replay-protection", "--step-interval-ms", "--verbose", "testid", "testsecret", DmsEmulator.FaultHeader, "/_emulator/faults" })
+        {
+            Assert.Contains(text, EmulatorCommandLine.Usage);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class ManualClock : TimeProvider
+    {
+        private DateTimeOffset _now;
+
+        public ManualClock(DateTimeOffset now) => _now = now;
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
+    }
+}
