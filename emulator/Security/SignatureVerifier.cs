@@ -41,9 +41,11 @@ internal sealed class SignatureVerifier
             return VerifyV3(request, authorization);
         }
 
-        if (request.QueryValue("Signature") is not null)
+        // V1 clients put the common parameters in the query; some older ones send everything as a form body.
+        var all = request.Query.Concat(request.Form).ToList();
+        if (Value(all, "Signature") is not null)
         {
-            return VerifyV1(request);
+            return VerifyV1(request.Method, all);
         }
 
         return (null, AlibabaError.IncompleteSignature("There is neither an Authorization header (V3) nor a Signature parameter (V1)."));
@@ -107,46 +109,45 @@ internal sealed class SignatureVerifier
         return (new VerifiedCaller(keyId, request.Header("x-acs-action")!, request.Header("x-acs-version")!, parameters), null);
     }
 
-    private (VerifiedCaller?, AlibabaError?) VerifyV1(IncomingRequest request)
+    private (VerifiedCaller?, AlibabaError?) VerifyV1(string method, List<KeyValuePair<string, string>> all)
     {
         foreach (var required in new[] { "AccessKeyId", "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp", "Action", "Version" })
         {
-            if (string.IsNullOrEmpty(request.QueryValue(required)))
+            if (string.IsNullOrEmpty(Value(all, required)))
             {
                 return (null, AlibabaError.IncompleteSignature($"The parameter {required} is missing."));
             }
         }
 
-        if (request.QueryValue("SignatureMethod") != "HMAC-SHA1" || request.QueryValue("SignatureVersion") != "1.0")
+        if (Value(all, "SignatureMethod") != "HMAC-SHA1" || Value(all, "SignatureVersion") != "1.0")
         {
             return (null, AlibabaError.IncompleteSignature("Only SignatureMethod HMAC-SHA1 with SignatureVersion 1.0 is supported."));
         }
 
-        var keyId = request.QueryValue("AccessKeyId")!;
+        var keyId = Value(all, "AccessKeyId")!;
         if (!_keys.TryGetValue(keyId, out var secret))
         {
             return (null, AlibabaError.AccessKeyNotFound());
         }
 
-        if (CheckTimestamp(request.QueryValue("Timestamp")!) is { } timeError)
+        if (CheckTimestamp(Value(all, "Timestamp")!) is { } timeError)
         {
             return (null, timeError);
         }
 
-        var all = request.Query.Concat(request.Form).ToList();
-        var stringToSign = RpcV1Signer.StringToSign(request.Method, all);
-        if (!FixedTimeEquals(RpcV1Signer.Signature(secret, stringToSign), request.QueryValue("Signature")!))
+        var stringToSign = RpcV1Signer.StringToSign(method, all);
+        if (!FixedTimeEquals(RpcV1Signer.Signature(secret, stringToSign), Value(all, "Signature")!))
         {
             return (null, AlibabaError.SignatureDoesNotMatch(stringToSign));
         }
 
-        if (!_nonces.TryUse(keyId, request.QueryValue("SignatureNonce")!) && _options.ReplayProtection)
+        if (!_nonces.TryUse(keyId, Value(all, "SignatureNonce")!) && _options.ReplayProtection)
         {
             return (null, AlibabaError.NonceUsed());
         }
 
         var parameters = all.Where(p => !V1CommonParameters.Contains(p.Key)).ToList();
-        return (new VerifiedCaller(keyId, request.QueryValue("Action")!, request.QueryValue("Version")!, parameters), null);
+        return (new VerifiedCaller(keyId, Value(all, "Action")!, Value(all, "Version")!, parameters), null);
     }
 
     private AlibabaError? CheckTimestamp(string value)
@@ -188,6 +189,8 @@ internal sealed class SignatureVerifier
         signedHeaders = names.Split(';', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
         return true;
     }
+
+    private static string? Value(List<KeyValuePair<string, string>> pairs, string name) => pairs.FirstOrDefault(p => p.Key == name).Value;
 
     private static bool FixedTimeEquals(string a, string b) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));

@@ -34,6 +34,18 @@ public class ProtocolTests
     }
 
     [Fact]
+    public async Task AV1RequestWithEverythingInTheFormBodyIsAccepted()
+    {
+        await using var emulator = await DmsEmulator.StartAsync();
+        using var http = new HttpClient();
+
+        var answer = await RawAnswer.SendAsync(http, Export(5).V1AllInBody(emulator.Endpoint));
+
+        Assert.True(answer.Status == HttpStatusCode.OK, answer.Body);
+        Assert.Equal("PRE_CHECKING", answer.Json.GetProperty("DataExportOrderDetail").GetProperty("KeyInfo").GetProperty("JobStatus").GetString());
+    }
+
+    [Fact]
     public async Task AV1TamperedParameterDoesNotMatchAndTheMessageHasTheServersStringToSign()
     {
         await using var emulator = await DmsEmulator.StartAsync();

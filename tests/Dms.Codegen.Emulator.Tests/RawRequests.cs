@@ -108,6 +108,17 @@ internal sealed class RawRequest
         return message;
     }
 
+    /// <summary>A V1 request as older SDKs send it: every parameter, the signature too, in the form body.</summary>
+    public HttpRequestMessage V1AllInBody(Uri endpoint)
+    {
+        var query = new List<KeyValuePair<string, string>>();
+        var signed = V1(endpoint, pairs => query.AddRange(pairs));
+        signed.Dispose();
+        var message = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = Content(Encoding.UTF8.GetBytes(Encode(query.Concat(Form)))) };
+        AddExtraHeaders(message);
+        return message;
+    }
+
     private static string Encode(IEnumerable<KeyValuePair<string, string>> pairs) =>
         string.Join("&", pairs.Select(p => PercentEncoder.Encode(p.Key) + "=" + PercentEncoder.Encode(p.Value)));
 
