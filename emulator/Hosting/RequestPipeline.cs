@@ -50,7 +50,12 @@ internal sealed class RequestPipeline
             await AlibabaError.InternalError().WriteAsync(context);
         }
 
-        // Action, key id and outcome only: never a secret, a signature or a parameter value.
+        if (!_logger.IsEnabled(LogLevel.Information))
+        {
+            return;
+        }
+
+        // Method, action and outcome only: never a key, a signature, a URL or a parameter value.
         var code = context.Items.TryGetValue(typeof(AlibabaError), out var error) && error is AlibabaError e ? e.Code : "-";
         _logger.LogInformation("{Method} {Action} -> {Status} {Code}", context.Request.Method, action ?? "(unverified)", context.RequestAborted.IsCancellationRequested ? "dropped" : context.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), code);
     }
