@@ -42,10 +42,7 @@ internal sealed record AlibabaError(HttpStatusCode Status, string Code, string M
         context.Items[typeof(AlibabaError)] = this; // for the request log line
         var requestId = Guid.NewGuid().ToString("D").ToUpperInvariant();
         context.Response.StatusCode = (int)Status;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        context.Response.Headers["x-acs-request-id"] = requestId;
-        var json = JsonSerializerWrite(requestId, context.Request.Host.Host);
-        return context.Response.WriteAsync(json);
+        return Hosting.JsonAnswer.WriteAsync(context, JsonSerializerWrite(requestId, context.Request.Host.Host), requestId);
     }
 
     private string JsonSerializerWrite(string requestId, string host)

@@ -59,8 +59,7 @@ internal static class FaultResponder
                     await AlibabaError.InternalError().WriteAsync(context);
                     return FaultOutcome.Handled;
                 case EmulatorFaultKind.Malformed:
-                    context.Response.ContentType = "application/json; charset=utf-8";
-                    await context.Response.WriteAsync(MalformedBody);
+                    await Hosting.JsonAnswer.WriteAsync(context, MalformedBody, requestId: null);
                     return FaultOutcome.Handled;
             }
         }

@@ -99,9 +99,7 @@ internal sealed class RequestPipeline
         }
 
         var requestId = Guid.NewGuid().ToString("D").ToUpperInvariant();
-        context.Response.ContentType = "application/json; charset=utf-8";
-        context.Response.Headers["x-acs-request-id"] = requestId;
-        await context.Response.WriteAsync(_handlers.Answer(caller.Action, caller.Parameters, requestId, outcome == FaultOutcome.AnswerWithUnknownEnum));
+        await JsonAnswer.WriteAsync(context, _handlers.Answer(caller.Action, caller.Parameters, requestId, outcome == FaultOutcome.AnswerWithUnknownEnum), requestId);
         return caller.Action;
     }
 }

@@ -30,6 +30,7 @@ public class ProtocolTests
             Assert.True(answer.Status == HttpStatusCode.OK, answer.Body);
             Assert.True(answer.Json.GetProperty("Success").GetBoolean());
             Assert.Equal(answer.Header("x-acs-request-id"), answer.Json.GetProperty("RequestId").GetString());
+            Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(answer.Body), answer.Response.Content.Headers.ContentLength);
         }
     }
 

@@ -172,6 +172,7 @@ internal sealed record RawAnswer(HttpStatusCode Status, string Body, HttpRespons
         }
 
         Assert.Equal(Json.GetProperty("RequestId").GetString(), Header("x-acs-request-id"));
+        Assert.Equal(Encoding.UTF8.GetByteCount(Body), Response.Content.Headers.ContentLength);
         return this;
     }
 
