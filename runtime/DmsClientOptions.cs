@@ -4,29 +4,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Dms.Codegen;
 
-/// <summary>Which Alibaba Cloud signature a client sends.</summary>
-public enum DmsSignatureVersion
-{
-    /// <summary><c>ACS3-HMAC-SHA256</c>, the current signature and the default.</summary>
-    V3,
-
-    /// <summary>The classic RPC signature, <c>HMAC-SHA1</c> with <c>SignatureVersion=1.0</c>.</summary>
-    V1,
-}
-
-/// <summary>When and how often a call is tried again.</summary>
-public sealed class DmsRetryOptions
-{
-    /// <summary>Attempts in all, the first included (default 3; 1 means no retry).</summary>
-    public int MaxAttempts { get; set; } = 3;
-
-    /// <summary>The first back-off delay; each retry doubles it, with jitter (default 200 ms).</summary>
-    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
-
-    /// <summary>The longest wait between attempts, including a server's Retry-After (default 30 s).</summary>
-    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
-}
-
 /// <summary>
 /// Everything a client needs. The client copies these values when it is created, so changing an options
 /// object afterwards does not affect clients made from it.
@@ -48,10 +25,10 @@ public sealed class DmsClientOptions
     /// <summary>The signature to send (default <see cref="DmsSignatureVersion.V3"/>).</summary>
     public DmsSignatureVersion SignatureVersion { get; set; } = DmsSignatureVersion.V3;
 
-    /// <summary>How long one attempt may take before it counts as a transient failure (default 30 s).</summary>
+    /// <summary>How long one attempt may take before it counts as a transient failure (default 30 s; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for none).</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long a call may take in all, retries and waits included (default 100 s).</summary>
+    /// <summary>How long a call may take in all, retries and waits included (default 100 s; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for none).</summary>
     public TimeSpan OverallTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
     /// <summary>Retry behaviour.</summary>
@@ -79,9 +56,9 @@ public sealed class DmsClientOptions
             throw new ArgumentException($"Endpoint must be an absolute http or https URI, not '{endpoint}'.", nameof(Endpoint));
         }
 
-        if (AttemptTimeout <= TimeSpan.Zero || OverallTimeout <= TimeSpan.Zero)
+        if (!IsTimeout(AttemptTimeout) || !IsTimeout(OverallTimeout))
         {
-            throw new ArgumentException("AttemptTimeout and OverallTimeout must be positive.", nameof(AttemptTimeout));
+            throw new ArgumentException("AttemptTimeout and OverallTimeout must be positive (at most about 24 days) or Timeout.InfiniteTimeSpan.", nameof(AttemptTimeout));
         }
 
         ArgumentNullException.ThrowIfNull(Retry, nameof(Retry));
@@ -92,4 +69,8 @@ public sealed class DmsClientOptions
 
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
     }
+
+    // What CancellationTokenSource.CancelAfter accepts.
+    private static bool IsTimeout(TimeSpan value) =>
+        value == System.Threading.Timeout.InfiniteTimeSpan || (value > TimeSpan.Zero && value.TotalMilliseconds <= int.MaxValue);
 }

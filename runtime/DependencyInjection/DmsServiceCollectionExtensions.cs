@@ -17,7 +17,9 @@ public static class DmsServiceCollectionExtensions
     /// Registers <typeparamref name="TClient"/> (and <typeparamref name="TService"/>) under <paramref name="name"/>:
     /// as a keyed service for that name, and, for the default name, as a plain service too. Each resolution
     /// gets a client on a fresh <see cref="HttpClient"/> from the factory, which rotates handlers; the options are
-    /// the named options, so several accounts or regions can live side by side.
+    /// the named options, so several accounts or regions can live side by side. HttpClientFactory's own request
+    /// loggers are removed from this client because they would write signatures and tokens; the DMS client logs
+    /// each attempt without them.
     /// </summary>
     public static IHttpClientBuilder AddDmsClient<TService, TClient>(
         this IServiceCollection services,
@@ -32,7 +34,10 @@ public static class DmsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configure);
         ArgumentNullException.ThrowIfNull(create);
         services.AddOptions<DmsClientOptions>(name).Configure(configure);
-        var builder = services.AddHttpClient(HttpClientName(name));
+        // HttpClientFactory's default loggers (Microsoft.Extensions.Http 8.x) write the full URI (a V1 request
+        // carries Signature and SecurityToken in its query) and, at Trace, every header value (Authorization,
+        // x-acs-security-token). The client logs one line per attempt itself, so they are removed here.
+        var builder = services.AddHttpClient(HttpClientName(name)).RemoveAllLoggers();
 
         TClient Create(IServiceProvider provider)
         {

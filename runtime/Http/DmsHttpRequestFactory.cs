@@ -19,15 +19,19 @@ public static class DmsHttpRequestFactory
     public const string FormContentType = "application/x-www-form-urlencoded";
 
     /// <summary>Builds the signed request for one attempt.</summary>
-    public static HttpRequestMessage Create(DmsRequest request, Uri endpoint, DmsCredential credential, DmsSignatureVersion version, DateTimeOffset now, string nonce, string? userAgent)
+    public static HttpRequestMessage Create(DmsRequest request, Uri endpoint, DmsCredential credential, DmsSignatureVersion version, DateTimeOffset now, string nonce, string? userAgent) =>
+        Create(request, endpoint, credential, version, now, nonce, userAgent, out _);
+
+    /// <summary>Builds the signed request for one attempt and returns its signature, so that it can be masked in anything the server echoes.</summary>
+    internal static HttpRequestMessage Create(DmsRequest request, Uri endpoint, DmsCredential credential, DmsSignatureVersion version, DateTimeOffset now, string nonce, string? userAgent, out string signature)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(credential);
         var body = request.Form.Count == 0 ? null : Encoding.UTF8.GetBytes(EncodePairs(request.Form));
         var message = version == DmsSignatureVersion.V3
-            ? CreateV3(request, endpoint, credential, body, now, nonce)
-            : CreateV1(request, endpoint, credential, body, now, nonce);
+            ? CreateV3(request, endpoint, credential, body, now, nonce, out signature)
+            : CreateV1(request, endpoint, credential, body, now, nonce, out signature);
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (!string.IsNullOrEmpty(userAgent))
         {
@@ -57,7 +61,7 @@ public static class DmsHttpRequestFactory
     /// <summary>UTC <c>yyyy-MM-ddTHH:mm:ssZ</c>, as both signatures require.</summary>
     public static string FormatTimestamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    private static HttpRequestMessage CreateV3(DmsRequest request, Uri endpoint, DmsCredential credential, byte[]? body, DateTimeOffset now, string nonce)
+    private static HttpRequestMessage CreateV3(DmsRequest request, Uri endpoint, DmsCredential credential, byte[]? body, DateTimeOffset now, string nonce, out string signature)
     {
         var message = new HttpRequestMessage(request.Method, BuildUri(endpoint, request.Query));
         var headers = new List<KeyValuePair<string, string>>
@@ -82,7 +86,7 @@ public static class DmsHttpRequestFactory
 
         var hashed = headers.Find(h => h.Key == "x-acs-content-sha256").Value;
         var canonical = Acs3Signer.CanonicalRequest(request.Method.Method, "/", request.Query, headers, hashed, out var signedHeaders);
-        var signature = Acs3Signer.Signature(credential.AccessKeySecret, Acs3Signer.StringToSign(canonical));
+        signature = Acs3Signer.Signature(credential.AccessKeySecret, Acs3Signer.StringToSign(canonical));
         foreach (var (name, value) in headers)
         {
             if (name is not ("host" or "content-type"))
@@ -96,7 +100,7 @@ public static class DmsHttpRequestFactory
         return message;
     }
 
-    private static HttpRequestMessage CreateV1(DmsRequest request, Uri endpoint, DmsCredential credential, byte[]? body, DateTimeOffset now, string nonce)
+    private static HttpRequestMessage CreateV1(DmsRequest request, Uri endpoint, DmsCredential credential, byte[]? body, DateTimeOffset now, string nonce, out string signature)
     {
         var query = new List<KeyValuePair<string, string>>(request.Query)
         {
@@ -117,7 +121,8 @@ public static class DmsHttpRequestFactory
         // V1 signs the query and the form body together.
         var signed = new List<KeyValuePair<string, string>>(query);
         signed.AddRange(request.Form);
-        query.Add(new("Signature", RpcV1Signer.Signature(credential.AccessKeySecret, RpcV1Signer.StringToSign(request.Method.Method, signed))));
+        signature = RpcV1Signer.Signature(credential.AccessKeySecret, RpcV1Signer.StringToSign(request.Method.Method, signed));
+        query.Add(new("Signature", signature));
         return new HttpRequestMessage(request.Method, BuildUri(endpoint, query)) { Content = Body(body) };
     }
 

@@ -31,11 +31,21 @@ public static class DmsTelemetry
         new EventId(2, "DmsAttemptFailed"),
         "DMS {Action} attempt {Attempt}: no response ({Reason}), {ElapsedMs} ms");
 
-    internal static void LogAttempt(ILogger? logger, string action, int attempt, int status, string? requestId, long elapsedMs)
+    private static readonly Action<ILogger, string, int, int, string, string, long, Exception?> AttemptError = LoggerMessage.Define<string, int, int, string, string, long>(
+        LogLevel.Warning,
+        new EventId(3, "DmsAttemptError"),
+        "DMS {Action} attempt {Attempt}: HTTP {Status}, error {Code}, RequestId {RequestId}, {ElapsedMs} ms");
+
+    /// <summary>One line for an attempt that got a response; an error response is a warning with its code.</summary>
+    internal static void LogAttempt(ILogger logger, string action, int attempt, int status, string? requestId, long elapsedMs, string? errorCode)
     {
-        if (logger is not null)
+        if (errorCode is null && status < 400)
         {
             AttemptDone(logger, action, attempt, status, requestId ?? "none", elapsedMs, null);
+        }
+        else
+        {
+            AttemptError(logger, action, attempt, status, errorCode ?? "none", requestId ?? "none", elapsedMs, null);
         }
     }
 

@@ -249,21 +249,91 @@ public class PipelineTests
     }
 
     [Fact]
-    public async Task TheOverallTimeoutBoundsRetriesAndWaits()
+    public async Task AWaitBeyondTheOverallBudgetEndsTheCallWithTheRealErrorAtOnce()
     {
         await using var server = await LoopbackServer.StartAsync((c, _) =>
         {
             c.Response.Headers["x-acs-retry-after"] = "10000";
-            return LoopbackServer.Json(c, """{"Code":"Throttling","Message":"slow down"}""", 400);
+            return LoopbackServer.Json(c, """{"Code":"Throttling","Message":"slow down","RequestId":"T9"}""", 400);
         });
         using var client = TestClients.Create(server.Endpoint, o =>
         {
-            o.OverallTimeout = TimeSpan.FromMilliseconds(300);
+            o.OverallTimeout = TimeSpan.FromSeconds(5);
             o.Retry.MaxDelay = TimeSpan.FromSeconds(20);
         });
 
-        await Assert.ThrowsAsync<DmsTimeoutException>(() => client.GetDataTrackJobDegreeAsync(TestClients.Degree()));
+        // Sleeping 10 s inside a 5 s budget could only end in a timeout; the caller gets the throttling error instead.
+        var exception = await Assert.ThrowsAsync<DmsException>(() => client.GetDataTrackJobDegreeAsync(TestClients.Degree()));
+        Assert.Equal("Throttling", exception.Code);
+        Assert.Equal("T9", exception.RequestId);
         Assert.Equal(1, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task AServerWaitLongerThanMaxDelayIsNotCutShort()
+    {
+        await using var server = await LoopbackServer.StartAsync((c, _) =>
+        {
+            c.Response.Headers.RetryAfter = "120";
+            return LoopbackServer.Json(c, """{"Code":"ServiceUnavailable","Message":"later"}""", 503);
+        });
+        using var client = TestClients.Create(server.Endpoint);
+
+        var exception = await Assert.ThrowsAsync<DmsException>(() => client.GetDataTrackJobDegreeAsync(TestClients.Degree()));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, exception.StatusCode);
+        Assert.Equal(1, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task TheOverallTimeoutEndsAnAttemptInFlight()
+    {
+        await using var server = await LoopbackServer.StartAsync(async (c, _) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5), c.RequestAborted).ContinueWith(_ => { });
+        });
+        using var client = TestClients.Create(server.Endpoint, o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromSeconds(30);
+            o.OverallTimeout = TimeSpan.FromMilliseconds(200);
+        });
+
+        var exception = await Assert.ThrowsAsync<DmsTimeoutException>(() => client.GetDataTrackJobDegreeAsync(TestClients.Degree()));
+
+        Assert.Contains("overall timeout", exception.Message);
+        Assert.Equal(1, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task CancellingDuringABackOffWaitGivesTheCallersToken()
+    {
+        using var cancellation = new CancellationTokenSource();
+        await using var server = await LoopbackServer.StartAsync((c, _) =>
+        {
+            c.Response.Headers["x-acs-retry-after"] = "5000";
+            cancellation.CancelAfter(100); // while the client waits for the retry
+            return LoopbackServer.Json(c, """{"Code":"Throttling.User","Message":"slow down"}""", 400);
+        });
+        using var client = TestClients.Create(server.Endpoint, o => o.Retry.MaxDelay = TimeSpan.FromSeconds(10));
+
+        var exception = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetDataTrackJobDegreeAsync(TestClients.Degree(), cancellation.Token));
+
+        Assert.Equal(cancellation.Token, exception.CancellationToken);
+        Assert.Equal(1, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task TimeoutsCanBeTurnedOff()
+    {
+        await using var server = await LoopbackServer.StartAsync((c, _) => LoopbackServer.Json(c, LoopbackServer.DegreeBody));
+        using var client = TestClients.Create(server.Endpoint, o =>
+        {
+            o.AttemptTimeout = Timeout.InfiniteTimeSpan;
+            o.OverallTimeout = Timeout.InfiniteTimeSpan;
+        });
+
+        Assert.Equal("req-ok", (await client.GetDataTrackJobDegreeAsync(TestClients.Degree())).RequestId);
+        Assert.Throws<ArgumentException>(() => TestClients.Create(server.Endpoint, o => o.OverallTimeout = TimeSpan.FromDays(30)));
     }
 
     [Fact]

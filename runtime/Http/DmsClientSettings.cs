@@ -1,0 +1,40 @@
+using System;
+using Dms.Codegen.Credentials;
+using Microsoft.Extensions.Logging;
+
+namespace Dms.Codegen.Http;
+
+/// <summary>The options, copied when a client is created so that later changes to the options object do not leak in.</summary>
+internal sealed class DmsClientSettings
+{
+    public DmsClientSettings(DmsClientOptions options)
+    {
+        Endpoint = options.ResolveEndpoint();
+        Credentials = options.Credentials ?? DmsCredentials.Default();
+        SignatureVersion = options.SignatureVersion;
+        AttemptTimeout = options.AttemptTimeout;
+        OverallTimeout = options.OverallTimeout;
+        Retry = new DmsRetryOptions { MaxAttempts = options.Retry.MaxAttempts, BaseDelay = options.Retry.BaseDelay, MaxDelay = options.Retry.MaxDelay };
+        UserAgent = options.UserAgent ?? "Dms.Codegen/" + typeof(DmsClientBase).Assembly.GetName().Version?.ToString(3);
+        Logger = options.LoggerFactory?.CreateLogger("Dms.Codegen.DmsClient");
+        TimeProvider = options.TimeProvider;
+    }
+
+    public Uri Endpoint { get; }
+
+    public IDmsCredentialProvider Credentials { get; }
+
+    public DmsSignatureVersion SignatureVersion { get; }
+
+    public TimeSpan AttemptTimeout { get; }
+
+    public TimeSpan OverallTimeout { get; }
+
+    public DmsRetryOptions Retry { get; }
+
+    public string UserAgent { get; }
+
+    public ILogger? Logger { get; }
+
+    public TimeProvider TimeProvider { get; }
+}
