@@ -81,15 +81,18 @@ public readonly record struct EmulatorFault(EmulatorFaultKind Kind, TimeSpan Lat
 /// <summary>Faults queued per access key ("the next N calls of this key"), set from code or the admin endpoint.</summary>
 public sealed class FaultQueue
 {
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<EmulatorFault>> _byKey = new(StringComparer.Ordinal);
+    // Each entry is a fault with how many calls it still applies to: a count is a number, not N copies.
+    private readonly ConcurrentDictionary<string, Queue<Entry>> _byKey = new(StringComparer.Ordinal);
 
-    /// <summary>Makes the next <paramref name="count"/> calls signed with <paramref name="accessKeyId"/> fail with <paramref name="fault"/>.</summary>
+    /// <summary>Makes the next <paramref name="count"/> calls signed with <paramref name="accessKeyId"/> fail with <paramref name="fault"/>, after any already queued.</summary>
     public void Enqueue(string accessKeyId, EmulatorFault fault, int count = 1)
     {
-        var queue = _byKey.GetOrAdd(accessKeyId, _ => new ConcurrentQueue<EmulatorFault>());
-        for (var i = 0; i < count; i++)
+        ArgumentNullException.ThrowIfNull(accessKeyId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var queue = _byKey.GetOrAdd(accessKeyId, _ => new Queue<Entry>());
+        lock (queue)
         {
-            queue.Enqueue(fault);
+            queue.Enqueue(new Entry(fault, count));
         }
     }
 
@@ -99,7 +102,26 @@ public sealed class FaultQueue
     internal bool TryTake(string accessKeyId, out EmulatorFault fault)
     {
         fault = default;
-        return _byKey.TryGetValue(accessKeyId, out var queue) && queue.TryDequeue(out fault);
+        if (!_byKey.TryGetValue(accessKeyId, out var queue))
+        {
+            return false;
+        }
+
+        lock (queue)
+        {
+            if (!queue.TryPeek(out var entry))
+            {
+                return false;
+            }
+
+            fault = entry.Fault;
+            if (--entry.Remaining == 0)
+            {
+                queue.Dequeue();
+            }
+
+            return true;
+        }
     }
 
     /// <summary>
@@ -122,5 +144,12 @@ public sealed class FaultQueue
         }
 
         return faults;
+    }
+
+    private sealed class Entry(EmulatorFault fault, int remaining)
+    {
+        public EmulatorFault Fault { get; } = fault;
+
+        public int Remaining { get; set; } = remaining;
     }
 }

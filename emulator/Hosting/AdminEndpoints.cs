@@ -55,8 +55,13 @@ internal sealed class AdminEndpoints
         {
             using var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
             var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return (400, Usage);
+            }
+
             var key = Text(root, "accessKeyId") ?? DmsEmulatorOptions.DefaultAccessKeyId;
-            var count = root.TryGetProperty("count", out var c) && c.TryGetInt32(out var n) ? n : 1;
+            var count = !root.TryGetProperty("count", out var c) ? 1 : c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var n) ? n : 0;
             if (Text(root, "fault") is not { } word || !EmulatorFault.TryParse(word, out var fault) || count < 1)
             {
                 return (400, Usage);

@@ -146,13 +146,27 @@ public class FaultTests
         Assert.Equal(HttpStatusCode.NoContent, (await http.DeleteAsync(new Uri(emulator.Endpoint, "/_emulator/faults"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await RawAnswer.SendAsync(http, Track().V3(emulator.Endpoint))).Status);
 
-        foreach (var body in new[] { "not json", """{"fault":"explode"}""", """{"fault":"5xx","count":0}""" })
+        foreach (var body in new[] { "not json", "[1,2]", "null", """{"fault":"explode"}""", """{"fault":"5xx","count":0}""", """{"fault":"5xx","count":"2"}""", """{"fault":"5xx","count":100000000000}""", """{"fault":5}""" })
         {
             Assert.Equal(HttpStatusCode.BadRequest, (await http.PostAsync(new Uri(emulator.Endpoint, "/_emulator/faults"), Json(body))).StatusCode);
         }
 
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(new Uri(emulator.Endpoint, "/_emulator/nothing"))).StatusCode);
         Assert.Equal("ok", await http.GetStringAsync(new Uri(emulator.Endpoint, "/_emulator/health")));
+    }
+
+    [Fact]
+    public async Task AHugeCountCostsNothingAndQueuedFaultsApplyInOrder()
+    {
+        await using var emulator = await DmsEmulator.StartAsync();
+        using var http = new HttpClient();
+        emulator.Faults.Enqueue(DmsEmulatorOptions.DefaultAccessKeyId, new EmulatorFault(EmulatorFaultKind.InternalError), count: 1);
+        emulator.Faults.Enqueue(DmsEmulatorOptions.DefaultAccessKeyId, new EmulatorFault(EmulatorFaultKind.ServerError), count: int.MaxValue);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, (await RawAnswer.SendAsync(http, Track().V3(emulator.Endpoint))).Status);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await RawAnswer.SendAsync(http, Track().V3(emulator.Endpoint))).Status);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await RawAnswer.SendAsync(http, Track().V3(emulator.Endpoint))).Status);
+        Assert.Throws<ArgumentOutOfRangeException>(() => emulator.Faults.Enqueue("testid", new EmulatorFault(EmulatorFaultKind.Drop), count: 0));
     }
 
     [Fact]
