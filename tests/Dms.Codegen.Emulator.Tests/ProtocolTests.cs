@@ -136,6 +136,22 @@ public class ProtocolTests
     }
 
     [Fact]
+    public async Task UnderConcurrencyANonceIsAcceptedExactlyOnce()
+    {
+        await using var emulator = await DmsEmulator.StartAsync();
+        using var http = new HttpClient();
+        var replayed = Track();
+        var distinct = Enumerable.Range(0, 32).Select(i => Track(i + 1)).ToList();
+
+        var replays = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => RawAnswer.SendAsync(http, replayed.V3(emulator.Endpoint))));
+        var fresh = await Task.WhenAll(distinct.Select(r => RawAnswer.SendAsync(http, r.V3(emulator.Endpoint))));
+
+        Assert.Equal(1, replays.Count(a => a.Status == HttpStatusCode.OK));
+        Assert.All(replays.Where(a => a.Status != HttpStatusCode.OK), a => a.AssertError(HttpStatusCode.BadRequest, "SignatureNonceUsed"));
+        Assert.All(fresh, a => Assert.Equal(HttpStatusCode.OK, a.Status));
+    }
+
+    [Fact]
     public async Task ARejectedSignatureDoesNotUseUpItsNonce()
     {
         await using var emulator = await DmsEmulator.StartAsync();
