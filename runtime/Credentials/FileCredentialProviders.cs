@@ -24,13 +24,13 @@ internal sealed class IniFileCredentialProvider : IDmsCredentialProvider
 
     public string Source => $"credentials file {_path} [{_profile}]";
 
-    public async ValueTask<DmsCredential> GetCredentialAsync(CancellationToken cancellationToken)
-    {
-        if (!File.Exists(_path))
-        {
-            throw new DmsCredentialException(Source, "the file does not exist");
-        }
+    private readonly CredentialFileCache _cache = new();
 
+    public ValueTask<DmsCredential> GetCredentialAsync(CancellationToken cancellationToken) =>
+        _cache.GetAsync(_path, Source, ReadAsync, cancellationToken);
+
+    private async ValueTask<DmsCredential> ReadAsync(CancellationToken cancellationToken)
+    {
         var lines = await File.ReadAllLinesAsync(_path, cancellationToken).ConfigureAwait(false);
         var section = ReadSection(lines, _profile) ?? throw new DmsCredentialException(Source, $"the file has no section [{_profile}]");
         section.TryGetValue("type", out var type);
@@ -100,13 +100,13 @@ internal sealed class CliProfileCredentialProvider : IDmsCredentialProvider
 
     public string Source => $"CLI profile file {_path}";
 
-    public async ValueTask<DmsCredential> GetCredentialAsync(CancellationToken cancellationToken)
-    {
-        if (!File.Exists(_path))
-        {
-            throw new DmsCredentialException(Source, "the file does not exist");
-        }
+    private readonly CredentialFileCache _cache = new();
 
+    public ValueTask<DmsCredential> GetCredentialAsync(CancellationToken cancellationToken) =>
+        _cache.GetAsync(_path, Source, ReadAsync, cancellationToken);
+
+    private async ValueTask<DmsCredential> ReadAsync(CancellationToken cancellationToken)
+    {
         JsonDocument document;
         try
         {

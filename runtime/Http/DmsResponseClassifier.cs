@@ -17,7 +17,7 @@ public static class DmsResponseClassifier
     public static DmsException? GetError(HttpStatusCode status, ReadOnlySpan<byte> body, string? requestIdHeader)
     {
         var code = (int)status;
-        var error = ReadErrorFields(body, out var isJson);
+        var error = ReadErrorFields(body, stopAtSuccess: code < 400, out var isJson);
         if (code >= 400)
         {
             var requestId = error.RequestId ?? requestIdHeader;
@@ -64,9 +64,10 @@ public static class DmsResponseClassifier
     /// <summary>
     /// Scans the top level of the body once (no document is built): Alibaba's gateway fields <c>Code</c>,
     /// <c>Message</c>, <c>RequestId</c>, <c>HostId</c>, <c>Recommend</c>, and DMS's <c>Success</c>,
-    /// <c>ErrorCode</c>, <c>ErrorMessage</c>.
+    /// <c>ErrorCode</c>, <c>ErrorMessage</c>. Names are matched on the UTF-8 bytes and only those values are
+    /// materialised; for a 2xx, <c>"Success": true</c> ends the scan (the typed reader checks the rest).
     /// </summary>
-    private static ErrorFields ReadErrorFields(ReadOnlySpan<byte> body, out bool isJsonObject)
+    private static ErrorFields ReadErrorFields(ReadOnlySpan<byte> body, bool stopAtSuccess, out bool isJsonObject)
     {
         var fields = default(ErrorFields);
         isJsonObject = false;
@@ -80,22 +81,31 @@ public static class DmsResponseClassifier
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var name = reader.GetString();
+                var field = Field(ref reader);
                 reader.Read();
-                string? text = reader.TokenType switch
+                switch (field)
                 {
-                    JsonTokenType.String => reader.GetString(),
-                    JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False => Encoding.UTF8.GetString(reader.ValueSpan),
-                    _ => null,
-                };
-                switch (name)
-                {
-                    case "Code" or "code" or "ErrorCode": fields.Code ??= text; break;
-                    case "Message" or "message" or "ErrorMessage": fields.Message ??= text; break;
-                    case "RequestId" or "requestId": fields.RequestId = text; break;
-                    case "HostId": fields.HostId = text; break;
-                    case "Recommend": fields.Recommend = text; break;
-                    case "Success": fields.Success = reader.TokenType == JsonTokenType.True ? true : reader.TokenType == JsonTokenType.False ? false : text is "false" ? false : null; break;
+                    case Known.Code: fields.Code ??= Text(ref reader); break;
+                    case Known.Message: fields.Message ??= Text(ref reader); break;
+                    case Known.RequestId: fields.RequestId = Text(ref reader); break;
+                    case Known.HostId: fields.HostId = Text(ref reader); break;
+                    case Known.Recommend: fields.Recommend = Text(ref reader); break;
+                    case Known.Success:
+                        fields.Success = reader.TokenType switch
+                        {
+                            JsonTokenType.True => true,
+                            JsonTokenType.False => false,
+                            JsonTokenType.String when reader.ValueTextEquals("false"u8) => false,
+                            JsonTokenType.String when reader.ValueTextEquals("true"u8) => true,
+                            _ => null,
+                        };
+                        if (stopAtSuccess && fields.Success == true)
+                        {
+                            isJsonObject = true;
+                            return fields;
+                        }
+
+                        break;
                 }
 
                 reader.Skip();
@@ -109,6 +119,33 @@ public static class DmsResponseClassifier
         }
 
         return fields;
+    }
+
+    private static Known Field(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("RequestId"u8) || reader.ValueTextEquals("requestId"u8) ? Known.RequestId
+        : reader.ValueTextEquals("Success"u8) ? Known.Success
+        : reader.ValueTextEquals("Code"u8) || reader.ValueTextEquals("code"u8) || reader.ValueTextEquals("ErrorCode"u8) ? Known.Code
+        : reader.ValueTextEquals("Message"u8) || reader.ValueTextEquals("message"u8) || reader.ValueTextEquals("ErrorMessage"u8) ? Known.Message
+        : reader.ValueTextEquals("HostId"u8) ? Known.HostId
+        : reader.ValueTextEquals("Recommend"u8) ? Known.Recommend
+        : Known.None;
+
+    private static string? Text(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
+        _ => null,
+    };
+
+    private enum Known
+    {
+        None,
+        Code,
+        Message,
+        RequestId,
+        HostId,
+        Recommend,
+        Success,
     }
 
     private struct ErrorFields

@@ -126,6 +126,23 @@ public sealed class CredentialTests : IDisposable
     }
 
     [Fact]
+    public async Task FileSourcesAreReadOnceUntilTheFileChanges()
+    {
+        var path = Write(".alibabacloud/credentials", "[default]\naccess_key_id = first\naccess_key_secret = s\n");
+        var provider = DmsCredentials.CredentialsFile(environment: Environment);
+        var first = await provider.GetCredentialAsync(default);
+        Assert.Equal("first", first.AccessKeyId);
+        Assert.Same(first, await provider.GetCredentialAsync(default)); // not read and parsed again per attempt
+
+        File.WriteAllText(path, "[default]\naccess_key_id = rotated\naccess_key_secret = s2\n");
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));
+
+        Assert.Equal("rotated", (await provider.GetCredentialAsync(default)).AccessKeyId);
+        File.Delete(path);
+        Assert.Contains("does not exist", (await Assert.ThrowsAsync<DmsCredentialException>(() => provider.GetCredentialAsync(default).AsTask())).Message);
+    }
+
+    [Fact]
     public void ToStringNeverShowsTheSecretOrToken()
     {
         var credential = new DmsCredential("id", TestClients.Secret, TestClients.Token);
