@@ -25,13 +25,19 @@ version="0.1.0-local.$(date +%s)"
 feed="$work/feed"
 
 pack() {
-  dotnet pack "$root/Dms.Codegen.sln" -c Release -o "$feed" -p:Version="$version" &&
-  [ "$(ls "$feed"/*.nupkg | wc -l)" -eq 2 ] &&
-  [ -f "$feed/Dms.Codegen.$version.nupkg" ] && [ -f "$feed/Dms.Codegen.Runtime.$version.nupkg" ] &&
-  unzip -l "$feed/Dms.Codegen.$version.nupkg" | grep -q 'analyzers/dotnet/cs/Dms.Codegen.Generator.dll' &&
-  unzip -l "$feed/Dms.Codegen.$version.nupkg" | grep -q 'analyzers/dotnet/cs/YamlDotNet.dll' &&
-  ! unzip -l "$feed/Dms.Codegen.$version.nupkg" | grep -q ' lib/' &&
-  unzip -l "$feed/Dms.Codegen.Runtime.$version.nupkg" | grep -q 'lib/net8.0/Dms.Codegen.Runtime.xml'
+  dotnet pack "$root/Dms.Codegen.sln" -c Release -o "$feed" -p:Version="$version" || return 1
+  [ "$(ls "$feed"/*.nupkg | wc -l)" -eq 2 ] || return 1
+  # List into files first: grep -q on a pipe would stop reading early and fail the pipeline (pipefail).
+  unzip -Z1 "$feed/Dms.Codegen.$version.nupkg" > "$work/analyzer-package.txt" &&
+  unzip -Z1 "$feed/Dms.Codegen.Runtime.$version.nupkg" > "$work/runtime-package.txt" || return 1
+  grep -qx 'analyzers/dotnet/cs/Dms.Codegen.Generator.dll' "$work/analyzer-package.txt" &&
+  grep -qx 'analyzers/dotnet/cs/YamlDotNet.dll' "$work/analyzer-package.txt" &&
+  grep -qx 'build/Dms.Codegen.props' "$work/analyzer-package.txt" &&
+  grep -qx 'build/Dms.Codegen.targets' "$work/analyzer-package.txt" &&
+  [ "$(grep -c '^specs/[A-Za-z0-9]*\.yaml$' "$work/analyzer-package.txt")" -eq 325 ] &&
+  ! grep -q '^lib/' "$work/analyzer-package.txt" &&
+  grep -qx 'lib/net8.0/Dms.Codegen.Runtime.xml' "$work/runtime-package.txt" &&
+  grep -qx 'README.md' "$work/runtime-package.txt"
 }
 check pack pack
 
