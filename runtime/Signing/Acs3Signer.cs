@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -19,7 +18,17 @@ public static class Acs3Signer
     public const string EmptyBodyHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
     /// <summary>Lower-case hex SHA-256 of the exact body bytes (<c>x-acs-content-sha256</c>).</summary>
-    public static string HashPayload(ReadOnlySpan<byte> body) => Hex(SHA256.HashData(body));
+    public static string HashPayload(ReadOnlySpan<byte> body)
+    {
+        if (body.IsEmpty)
+        {
+            return EmptyBodyHash;
+        }
+
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(body, hash);
+        return SigningText.LowerHex(string.Empty, hash);
+    }
 
     /// <summary>Whether a header takes part in the signature: <c>host</c>, <c>content-type</c> and every <c>x-acs-*</c>.</summary>
     public static bool IsSignedHeader(string name) =>
@@ -29,7 +38,7 @@ public static class Acs3Signer
 
     /// <summary>
     /// The canonical request. Query parameters are sorted by name (ordinal) and percent-encoded; signed
-    /// headers are lower-cased, trimmed and sorted, with repeated names joined by commas.
+    /// headers are lower-cased, trimmed and sorted, with repeated names joined by commas (values sorted).
     /// </summary>
     public static string CanonicalRequest(
         string method,
@@ -39,42 +48,107 @@ public static class Acs3Signer
         string hashedPayload,
         out string signedHeaders)
     {
-        var canonicalQuery = string.Join("&", query
-            .Select(p => (Name: PercentEncoder.Encode(p.Key), Value: PercentEncoder.Encode(p.Value)))
-            .OrderBy(p => p.Name, StringComparer.Ordinal)
-            .ThenBy(p => p.Value, StringComparer.Ordinal)
-            .Select(p => p.Name + "=" + p.Value));
-
-        var canonicalHeaders = headers
-            .Where(h => IsSignedHeader(h.Key))
-            .GroupBy(h => h.Key.ToLowerInvariant(), StringComparer.Ordinal)
-            .Select(g => (Name: g.Key, Value: string.Join(",", g.Select(h => h.Value.Trim()).OrderBy(v => v, StringComparer.Ordinal))))
-            .OrderBy(h => h.Name, StringComparer.Ordinal)
-            .ToList();
-
-        signedHeaders = string.Join(";", canonicalHeaders.Select(h => h.Name));
-        var builder = new StringBuilder()
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(headers);
+        var builder = new StringBuilder(640)
             .Append(method.ToUpperInvariant()).Append('\n')
-            .Append(canonicalUri).Append('\n')
-            .Append(canonicalQuery).Append('\n');
-        foreach (var (name, value) in canonicalHeaders)
+            .Append(canonicalUri).Append('\n');
+        SigningText.AppendJoined(builder, SigningText.EncodeAndSort(query));
+        builder.Append('\n');
+
+        var signed = new List<KeyValuePair<string, string>>(12);
+        foreach (var header in headers)
         {
-            builder.Append(name).Append(':').Append(value).Append('\n');
+            if (IsSignedHeader(header.Key))
+            {
+                // ToLowerInvariant returns the same instance when the name is already lower case.
+                signed.Add(new(header.Key.ToLowerInvariant(), header.Value.Trim()));
+            }
         }
 
-        return builder.Append('\n').Append(signedHeaders).Append('\n').Append(hashedPayload).ToString();
+        // Sorting by name then value puts repeated names together with their values already in order.
+        signed.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key) is var byName and not 0 ? byName : string.CompareOrdinal(a.Value, b.Value));
+        for (var i = 0; i < signed.Count; i++)
+        {
+            if (i > 0 && signed[i].Key == signed[i - 1].Key)
+            {
+                builder.Append(',').Append(signed[i].Value);
+                continue;
+            }
+
+            if (i > 0)
+            {
+                builder.Append('\n');
+            }
+
+            builder.Append(signed[i].Key).Append(':').Append(signed[i].Value);
+        }
+
+        builder.Append(signed.Count > 0 ? "\n\n" : "\n");
+        var start = builder.Length;
+        for (var i = 0; i < signed.Count; i++)
+        {
+            if (i > 0 && signed[i].Key == signed[i - 1].Key)
+            {
+                continue;
+            }
+
+            if (builder.Length > start)
+            {
+                builder.Append(';');
+            }
+
+            builder.Append(signed[i].Key);
+        }
+
+        signedHeaders = builder.ToString(start, builder.Length - start);
+        return builder.Append('\n').Append(hashedPayload).ToString();
     }
 
     /// <summary><c>ACS3-HMAC-SHA256\n</c> + hex SHA-256 of the canonical request.</summary>
-    public static string StringToSign(string canonicalRequest) =>
-        Algorithm + "\n" + Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest)));
+    public static string StringToSign(string canonicalRequest)
+    {
+        ArgumentNullException.ThrowIfNull(canonicalRequest);
+        Span<byte> scratch = stackalloc byte[SigningText.StackBytes];
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        byte[]? rented = null;
+        try
+        {
+            SHA256.HashData(SigningText.Utf8(canonicalRequest, scratch, ref rented), hash);
+        }
+        finally
+        {
+            SigningText.Return(rented);
+        }
+
+        return SigningText.LowerHex(Algorithm + "\n", hash);
+    }
 
     /// <summary>Lower-case hex HMAC-SHA256 of the string to sign, keyed with the secret as it is.</summary>
-    public static string Signature(string accessKeySecret, string stringToSign) =>
-        Hex(HMACSHA256.HashData(Encoding.UTF8.GetBytes(accessKeySecret), Encoding.UTF8.GetBytes(stringToSign)));
+    public static string Signature(string accessKeySecret, string stringToSign)
+    {
+        ArgumentNullException.ThrowIfNull(accessKeySecret);
+        ArgumentNullException.ThrowIfNull(stringToSign);
+        Span<byte> keyScratch = stackalloc byte[128];
+        Span<byte> dataScratch = stackalloc byte[256];
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        byte[]? rentedKey = null;
+        byte[]? rentedData = null;
+        try
+        {
+            var key = SigningText.Utf8(accessKeySecret, keyScratch, ref rentedKey);
+            HMACSHA256.HashData(key, SigningText.Utf8(stringToSign, dataScratch, ref rentedData), mac);
+            key.Clear(); // the secret's bytes do not linger on the stack or in the pool
+        }
+        finally
+        {
+            SigningText.Return(rentedKey);
+            SigningText.Return(rentedData);
+        }
 
-    // Convert.ToHexStringLower exists only from .NET 9; this targets .NET 8 too.
-    private static string Hex(byte[] bytes) => Convert.ToHexString(bytes).ToLowerInvariant();
+        return SigningText.LowerHex(string.Empty, mac);
+    }
 
     /// <summary>The <c>Authorization</c> header value.</summary>
     public static string Authorization(string accessKeyId, string signedHeaders, string signature) =>

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Text;
 
 namespace Dms.Codegen.Signing;
@@ -11,43 +12,73 @@ public static class PercentEncoder
 {
     private const string Hex = "0123456789ABCDEF";
 
-    /// <summary>Encodes <paramref name="value"/>.</summary>
+    /// <summary>Encodes <paramref name="value"/>; returns the same instance when nothing needs encoding.</summary>
     public static string Encode(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (IsUnreservedOnly(value))
+        var first = FirstReserved(value);
+        if (first < 0)
         {
             return value;
         }
 
-        var bytes = Encoding.UTF8.GetBytes(value);
-        var builder = new StringBuilder(bytes.Length * 3);
-        foreach (var b in bytes)
-        {
-            if (IsUnreserved((char)b))
-            {
-                builder.Append((char)b);
-            }
-            else
-            {
-                builder.Append('%').Append(Hex[b >> 4]).Append(Hex[b & 0xF]);
-            }
-        }
-
+        var builder = new StringBuilder(value.Length + 16);
+        Append(builder, value);
         return builder.ToString();
     }
 
-    private static bool IsUnreservedOnly(string value)
+    /// <summary>Appends the encoding of <paramref name="value"/> to <paramref name="builder"/> (no intermediate string).</summary>
+    internal static void Append(StringBuilder builder, string value)
     {
-        foreach (var c in value)
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(value);
+        var first = FirstReserved(value);
+        if (first < 0)
         {
-            if (!IsUnreserved(c))
+            builder.Append(value);
+            return;
+        }
+
+        builder.Append(value.AsSpan(0, first));
+        var rest = value.AsSpan(first);
+        var max = Encoding.UTF8.GetMaxByteCount(rest.Length);
+        byte[]? rented = null;
+        Span<byte> bytes = max <= 256 ? stackalloc byte[256] : (rented = ArrayPool<byte>.Shared.Rent(max));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(rest, bytes);
+            foreach (var b in bytes[..length])
             {
-                return false;
+                if (IsUnreserved((char)b))
+                {
+                    builder.Append((char)b);
+                }
+                else
+                {
+                    builder.Append('%').Append(Hex[b >> 4]).Append(Hex[b & 0xF]);
+                }
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static int FirstReserved(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (!IsUnreserved(value[i]))
+            {
+                return i;
             }
         }
 
-        return true;
+        return -1;
     }
 
     private static bool IsUnreserved(char c) =>

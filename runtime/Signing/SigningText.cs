@@ -1,0 +1,76 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Text;
+
+namespace Dms.Codegen.Signing;
+
+/// <summary>
+/// Helpers that keep signing allocation-light (it runs once per attempt): UTF-8 into stack or pooled buffers,
+/// lower-case hex written once, parameters sorted in place without LINQ.
+/// </summary>
+internal static class SigningText
+{
+    public const int StackBytes = 512;
+
+    /// <summary>The UTF-8 bytes of <paramref name="text"/>, in <paramref name="scratch"/> when they fit, else in a pooled array the caller returns with <see cref="Return"/>.</summary>
+    public static Span<byte> Utf8(string text, Span<byte> scratch, ref byte[]? rented)
+    {
+        var max = Encoding.UTF8.GetMaxByteCount(text.Length);
+        var buffer = max <= scratch.Length ? scratch : (rented = ArrayPool<byte>.Shared.Rent(max));
+        return buffer[..Encoding.UTF8.GetBytes(text, buffer)];
+    }
+
+    public static void Return(byte[]? rented)
+    {
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary><paramref name="prefix"/> followed by the lower-case hex of <paramref name="bytes"/>, as one string.</summary>
+    public static string LowerHex(string prefix, ReadOnlySpan<byte> bytes)
+    {
+        Span<char> chars = stackalloc char[prefix.Length + (bytes.Length * 2)];
+        prefix.AsSpan().CopyTo(chars);
+        var position = prefix.Length;
+        foreach (var b in bytes)
+        {
+            chars[position++] = "0123456789abcdef"[b >> 4];
+            chars[position++] = "0123456789abcdef"[b & 0xF];
+        }
+
+        return new string(chars);
+    }
+
+    /// <summary>The pairs percent-encoded and sorted by name, then value (ordinal), skipping <paramref name="skipName"/>.</summary>
+    public static List<KeyValuePair<string, string>> EncodeAndSort(IEnumerable<KeyValuePair<string, string>> pairs, string? skipName = null)
+    {
+        var encoded = new List<KeyValuePair<string, string>>(pairs is IReadOnlyCollection<KeyValuePair<string, string>> c ? c.Count : 16);
+        foreach (var pair in pairs)
+        {
+            if (skipName is null || pair.Key != skipName)
+            {
+                encoded.Add(new(PercentEncoder.Encode(pair.Key), PercentEncoder.Encode(pair.Value)));
+            }
+        }
+
+        encoded.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key) is var byName and not 0 ? byName : string.CompareOrdinal(a.Value, b.Value));
+        return encoded;
+    }
+
+    /// <summary>Appends <c>name=value</c> pairs joined with <c>&amp;</c>.</summary>
+    public static void AppendJoined(StringBuilder builder, List<KeyValuePair<string, string>> pairs)
+    {
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            if (i > 0)
+            {
+                builder.Append('&');
+            }
+
+            builder.Append(pairs[i].Key).Append('=').Append(pairs[i].Value);
+        }
+    }
+}
