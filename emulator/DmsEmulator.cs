@@ -31,6 +31,7 @@ public sealed class DmsEmulator : IAsyncDisposable
     public const string LogCategory = "Dms.Codegen.Emulator";
 
     private readonly WebApplication _app;
+    private int _disposed;
 
     private DmsEmulator(WebApplication app, Uri endpoint, DmsEmulatorOptions options, EmulatorState state, FaultQueue faults)
     {
@@ -104,9 +105,14 @@ public sealed class DmsEmulator : IAsyncDisposable
     /// <summary>Waits until the host is asked to stop (Ctrl+C for the command-line host).</summary>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => Microsoft.Extensions.Hosting.HostingAbstractionsHostExtensions.WaitForShutdownAsync(_app, cancellationToken);
 
-    /// <summary>Stops listening.</summary>
+    /// <summary>Stops listening. Safe to call more than once.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

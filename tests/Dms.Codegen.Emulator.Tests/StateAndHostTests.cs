@@ -91,6 +91,19 @@ public class StateAndHostTests
     }
 
     [Fact]
+    public async Task DisposingTwiceIsHarmlessAndFreesThePort()
+    {
+        var emulator = await DmsEmulator.StartAsync();
+        var port = emulator.Endpoint.Port;
+
+        await emulator.DisposeAsync();
+        await emulator.DisposeAsync();
+
+        await using var again = await DmsEmulator.StartAsync(new DmsEmulatorOptions { Port = port });
+        Assert.Equal(port, again.Endpoint.Port);
+    }
+
+    [Fact]
     public async Task OperationsComeFromTheGeneratedDescriptors()
     {
         await using var emulator = await DmsEmulator.StartAsync();
