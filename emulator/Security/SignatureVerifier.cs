@@ -76,6 +76,13 @@ internal sealed class SignatureVerifier
             return (null, AlibabaError.IncompleteSignature("The host header must be signed."));
         }
 
+        // Alibaba accepts any signed header, but the runtime's canonical request keeps only these; say so
+        // plainly instead of answering with a SignatureDoesNotMatch that no client could explain.
+        if (signedHeaders.FirstOrDefault(name => !Acs3Signer.IsSignedHeader(name)) is { } unsupported)
+        {
+            return (null, AlibabaError.IncompleteSignature($"The emulator verifies only signed host, content-type and x-acs-* headers, and '{unsupported}' is signed."));
+        }
+
         if (!_keys.TryGetValue(keyId, out var secret))
         {
             return (null, AlibabaError.AccessKeyNotFound());

@@ -200,6 +200,7 @@ public class ProtocolTests
     [InlineData("twice")]
     [InlineData("nonce-unsigned")]
     [InlineData("nonce-missing")]
+    [InlineData("accept-signed")]
     [InlineData("v1-no-nonce")]
     [InlineData("v1-sha256")]
     public async Task AnIncompleteSignatureIsRejected(string how)
@@ -221,6 +222,7 @@ public class ProtocolTests
             "twice" => Track().V3(emulator.Endpoint, m => Authorization(m, v => v + ",Credential=other")),
             "nonce-unsigned" => Track().V3(emulator.Endpoint, m => Authorization(m, v => v.Replace("x-acs-signature-nonce;", string.Empty, StringComparison.Ordinal))),
             "nonce-missing" => Track().V3(emulator.Endpoint, m => m.Headers.Remove("x-acs-signature-nonce")),
+            "accept-signed" => Track().V3(emulator.Endpoint, m => Authorization(m, v => v.Replace("SignedHeaders=", "SignedHeaders=accept;", StringComparison.Ordinal))),
             "v1-no-nonce" => Track().V1(emulator.Endpoint, query => query.RemoveAll(p => p.Key == "SignatureNonce")),
             _ => Track().V1(emulator.Endpoint, query => Replace(query, "SignatureMethod", "HMAC-SHA256")),
         };
