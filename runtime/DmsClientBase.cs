@@ -68,7 +68,8 @@ public abstract class DmsClientBase : IDisposable
     /// <exception cref="ArgumentException">The request is invalid; nothing was sent.</exception>
     /// <exception cref="DmsException">DMS answered with an error, the body could not be read, or DMS could not be reached.</exception>
     /// <exception cref="DmsTimeoutException">An attempt or the whole call ran out of time.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; its <see cref="OperationCanceledException.CancellationToken"/> is that token.</exception>
+    /// <exception cref="Credentials.DmsCredentialException">The credential source is missing or malformed; nothing was sent.</exception>
     protected async Task<TResponse> SendAsync<TResponse>(IDmsOperationRequest request, CancellationToken cancellationToken)
         where TResponse : IDmsJsonModel<TResponse>
     {

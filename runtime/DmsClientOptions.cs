@@ -37,8 +37,11 @@ public sealed class DmsClientOptions
     /// <summary>The User-Agent header (default <c>Dms.Codegen/&lt;version&gt;</c>).</summary>
     public string? UserAgent { get; set; }
 
-    /// <summary>Gets one log line per attempt; secrets are never logged.</summary>
+    /// <summary>Gets one log line per attempt (category <c>Dms.Codegen.DmsClient</c>); secrets are never logged.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>A logger to use as it is; takes precedence over <see cref="LoggerFactory"/>.</summary>
+    public ILogger? Logger { get; set; }
 
     /// <summary>The clock used for signature timestamps and back-off waits (tests set a fake one).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
@@ -50,6 +53,16 @@ public sealed class DmsClientOptions
     /// <summary>Checks the values; throws <see cref="ArgumentException"/> naming the one that is wrong.</summary>
     public void Validate()
     {
+        if (Endpoint is null && !string.IsNullOrWhiteSpace(RegionId) && !IsRegionId(RegionId.Trim()))
+        {
+            throw new ArgumentException($"RegionId must look like cn-hangzhou (lower-case letters, digits and '-'), not '{RegionId}'.", nameof(RegionId));
+        }
+
+        if (UserAgent is not null && UserAgent.AsSpan().IndexOfAny('\r', '\n') >= 0)
+        {
+            throw new ArgumentException("UserAgent must not contain line breaks.", nameof(UserAgent));
+        }
+
         var endpoint = ResolveEndpoint();
         if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp))
         {
@@ -68,6 +81,19 @@ public sealed class DmsClientOptions
         }
 
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+    }
+
+    private static bool IsRegionId(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c is not ((>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
+            {
+                return false;
+            }
+        }
+
+        return value.Length > 0;
     }
 
     // What CancellationTokenSource.CancelAfter accepts.

@@ -142,7 +142,9 @@ internal readonly struct DmsCall<TResponse>
                 transport = DmsRedaction.Redact(transport, DmsRedaction.Forms(credential, signature));
             }
 
-            return (default, transport, Backoff(attempt));
+            // A certificate or TLS failure will not heal by itself; anything else at the transport level may.
+            var permanent = exception is HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError };
+            return (default, transport, permanent ? null : Backoff(attempt));
         }
     }
 

@@ -16,7 +16,7 @@ internal sealed class DmsClientSettings
         OverallTimeout = options.OverallTimeout;
         Retry = new DmsRetryOptions { MaxAttempts = options.Retry.MaxAttempts, BaseDelay = options.Retry.BaseDelay, MaxDelay = options.Retry.MaxDelay };
         UserAgent = options.UserAgent ?? "Dms.Codegen/" + typeof(DmsClientBase).Assembly.GetName().Version?.ToString(3);
-        Logger = options.LoggerFactory?.CreateLogger("Dms.Codegen.DmsClient");
+        Logger = options.Logger ?? options.LoggerFactory?.CreateLogger("Dms.Codegen.DmsClient");
         TimeProvider = options.TimeProvider;
     }
 
