@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Linq;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace Dms.Codegen.Runtime.Tests;
+
+/// <summary>The ActivitySource and Meter named Dms.Codegen.Runtime: one activity per call, attempt and duration instruments, nothing secret in tags.</summary>
+public class TelemetryTests
+{
+    [Fact]
+    public async Task ACallIsAnActivityAndIsMeasured()
+    {
+        var activities = new ConcurrentQueue<Activity>();
+        var measurements = new ConcurrentQueue<(string Instrument, string Tags)>();
+        await using var server = await LoopbackServer.StartAsync((c, n) => n == 1
+            ? LoopbackServer.Json(c, """{"Code":"Throttling.User","Message":"slow","RequestId":"T1"}""", 400)
+            : LoopbackServer.Json(c, LoopbackServer.DegreeBody));
+        using var client = TestClients.Create(server.Endpoint, o => o.Credentials = DmsCredentials.AccessKey(TestClients.KeyId, TestClients.Secret, TestClients.Token));
+        var traceId = ActivityTraceId.CreateRandom();
+
+        // Listeners see every test's calls; this test's activity is the one under its own parent trace.
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Dms.Codegen.Runtime",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activities.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var meters = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == "Dms.Codegen.Runtime")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        meters.SetMeasurementEventCallback<long>((i, _, tags, _) => measurements.Enqueue((i.Name, string.Join(",", tags.ToArray().Select(t => $"{t.Key}={t.Value}")))));
+        meters.SetMeasurementEventCallback<double>((i, _, tags, _) => measurements.Enqueue((i.Name, string.Join(",", tags.ToArray().Select(t => $"{t.Key}={t.Value}")))));
+        meters.Start();
+
+        using (var parent = new Activity("test").SetParentId(traceId, ActivitySpanId.CreateRandom()).Start())
+        {
+            await client.GetDataTrackJobDegreeAsync(TestClients.Degree());
+        }
+
+        var activity = Assert.Single(activities, a => a.TraceId == traceId && a.Source.Name == "Dms.Codegen.Runtime");
+        Assert.Equal("DMS GetDataTrackJobDegree", activity.DisplayName);
+        Assert.Equal(ActivityKind.Client, activity.Kind);
+        Assert.Equal("GetDataTrackJobDegree", activity.GetTagItem("rpc.method"));
+        Assert.Equal(2, activity.GetTagItem("dms.attempts"));
+        Assert.Equal(200, activity.GetTagItem("http.response.status_code"));
+        var tags = string.Join(";", activity.TagObjects.Select(t => $"{t.Key}={t.Value}"));
+        Assert.DoesNotContain(TestClients.Secret, tags);
+        Assert.DoesNotContain(TestClients.Token, tags);
+
+        Assert.Contains(measurements, m => m.Instrument == "dms.client.attempts" && m.Tags.Contains("http.response.status_code=400"));
+        Assert.Contains(measurements, m => m.Instrument == "dms.client.call.duration" && m.Tags.Contains("outcome=success"));
+    }
+
+    [Fact]
+    public async Task AFailedCallHasAnErrorStatus()
+    {
+        var activities = new ConcurrentQueue<Activity>();
+        await using var server = await LoopbackServer.StartAsync((c, _) => LoopbackServer.Json(c, """{"Code":"InvalidParameter","Message":"no","RequestId":"X"}""", 400));
+        using var client = TestClients.Create(server.Endpoint);
+        var traceId = ActivityTraceId.CreateRandom();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Dms.Codegen.Runtime",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activities.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        using (new Activity("test").SetParentId(traceId, ActivitySpanId.CreateRandom()).Start())
+        {
+            await Assert.ThrowsAsync<DmsException>(() => client.GetDataTrackJobDegreeAsync(TestClients.Degree()));
+        }
+
+        var activity = Assert.Single(activities, a => a.TraceId == traceId);
+        Assert.Equal(ActivityStatusCode.Error, activity.Status);
+        Assert.Equal("InvalidParameter", activity.GetTagItem("error.type"));
+    }
+}
