@@ -44,18 +44,27 @@ public static class DmsHttpRequestFactory
     /// <summary><c>name=value</c> pairs, RFC 3986-encoded, joined with <c>&amp;</c>: the form body and query string.</summary>
     public static string EncodePairs(IEnumerable<KeyValuePair<string, string>> pairs)
     {
-        var builder = new StringBuilder();
+        ArgumentNullException.ThrowIfNull(pairs);
+        var builder = new StringBuilder(256);
+        AppendPairs(builder, pairs);
+        return builder.ToString();
+    }
+
+    private static void AppendPairs(StringBuilder builder, IEnumerable<KeyValuePair<string, string>> pairs)
+    {
+        var first = true;
         foreach (var pair in pairs)
         {
-            if (builder.Length > 0)
+            if (!first)
             {
                 builder.Append('&');
             }
 
-            builder.Append(PercentEncoder.Encode(pair.Key)).Append('=').Append(PercentEncoder.Encode(pair.Value));
+            first = false;
+            PercentEncoder.Append(builder, pair.Key);
+            builder.Append('=');
+            PercentEncoder.Append(builder, pair.Value);
         }
-
-        return builder.ToString();
     }
 
     /// <summary>UTC <c>yyyy-MM-ddTHH:mm:ssZ</c>, as both signatures require.</summary>
@@ -140,7 +149,14 @@ public static class DmsHttpRequestFactory
 
     private static Uri BuildUri(Uri endpoint, IReadOnlyList<KeyValuePair<string, string>> query)
     {
-        var root = endpoint.GetLeftPart(UriPartial.Authority) + "/";
-        return new Uri(query.Count == 0 ? root : root + "?" + EncodePairs(query));
+        // One buffer for the whole URI text: scheme, authority, "/" and the encoded query.
+        var builder = new StringBuilder(512).Append(endpoint.Scheme).Append("://").Append(endpoint.Authority).Append('/');
+        if (query.Count > 0)
+        {
+            builder.Append('?');
+            AppendPairs(builder, query);
+        }
+
+        return new Uri(builder.ToString());
     }
 }
