@@ -45,9 +45,21 @@ public static class DmsHttpRequestFactory
     public static string EncodePairs(IEnumerable<KeyValuePair<string, string>> pairs)
     {
         ArgumentNullException.ThrowIfNull(pairs);
-        var builder = new StringBuilder(256);
+        var builder = new StringBuilder(EstimateLength(pairs));
         AppendPairs(builder, pairs);
         return builder.ToString();
+    }
+
+    // Unencoded length plus separators: exact for the usual ASCII names and values, so the builder rarely grows.
+    private static int EstimateLength(IEnumerable<KeyValuePair<string, string>> pairs)
+    {
+        var length = 0;
+        foreach (var pair in pairs)
+        {
+            length += pair.Key.Length + pair.Value.Length + 2;
+        }
+
+        return length;
     }
 
     private static void AppendPairs(StringBuilder builder, IEnumerable<KeyValuePair<string, string>> pairs)
@@ -150,7 +162,8 @@ public static class DmsHttpRequestFactory
     private static Uri BuildUri(Uri endpoint, IReadOnlyList<KeyValuePair<string, string>> query)
     {
         // One buffer for the whole URI text: scheme, authority, "/" and the encoded query.
-        var builder = new StringBuilder(512).Append(endpoint.Scheme).Append("://").Append(endpoint.Authority).Append('/');
+        var builder = new StringBuilder(endpoint.Scheme.Length + endpoint.Authority.Length + 5 + EstimateLength(query))
+            .Append(endpoint.Scheme).Append("://").Append(endpoint.Authority).Append('/');
         if (query.Count > 0)
         {
             builder.Append('?');
