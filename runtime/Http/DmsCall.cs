@@ -42,13 +42,12 @@ internal readonly struct DmsCall<TResponse>
         for (var attempt = 1; ; attempt++)
         {
             var (response, error, delay) = await AttemptAsync(attempt, callerToken, overall).ConfigureAwait(false);
+            _activity?.SetTag("dms.attempts", attempt);
             if (error is null)
             {
-                _activity?.SetTag("dms.attempts", attempt);
                 return response!;
             }
 
-            _activity?.SetTag("dms.attempts", attempt);
             _activity?.SetTag("error.type", error.Code ?? error.GetType().Name);
             _activity?.SetStatus(ActivityStatusCode.Error, error.Code);
 
