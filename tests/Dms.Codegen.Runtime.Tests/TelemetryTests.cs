@@ -23,13 +23,7 @@ public class TelemetryTests
         var traceId = ActivityTraceId.CreateRandom();
 
         // Listeners see every test's calls; this test's activity is the one under its own parent trace.
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "Dms.Codegen.Runtime",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activities.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = ListenToClientActivities(activities);
         using var meters = new MeterListener
         {
             InstrumentPublished = (instrument, l) =>
@@ -70,13 +64,7 @@ public class TelemetryTests
         await using var server = await LoopbackServer.StartAsync((c, _) => LoopbackServer.Json(c, """{"Code":"InvalidParameter","Message":"no","RequestId":"X"}""", 400));
         using var client = TestClients.Create(server.Endpoint);
         var traceId = ActivityTraceId.CreateRandom();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "Dms.Codegen.Runtime",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activities.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = ListenToClientActivities(activities);
 
         using (new Activity("test").SetParentId(traceId, ActivitySpanId.CreateRandom()).Start())
         {
@@ -86,5 +74,17 @@ public class TelemetryTests
         var activity = Assert.Single(activities, a => a.TraceId == traceId);
         Assert.Equal(ActivityStatusCode.Error, activity.Status);
         Assert.Equal("InvalidParameter", activity.GetTagItem("error.type"));
+    }
+
+    private static ActivityListener ListenToClientActivities(ConcurrentQueue<Activity> stopped)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Dms.Codegen.Runtime",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
     }
 }
