@@ -66,6 +66,10 @@ public sealed class LoopbackServer : IAsyncDisposable
         return context.Response.WriteAsync(json);
     }
 
+    /// <summary>Holds the request open for 5 s or until the client gives up, to drive timeouts and cancellation.</summary>
+    public static Task NeverAnswer(HttpContext context, int attempt) =>
+        Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+
     public const string DegreeBody = """{"RequestId":"req-ok","Success":true,"JobDegree":{"ListCompletionDegree":1,"JobStatus":"FILTER_SUCCESS"}}""";
 
     public async ValueTask DisposeAsync()

@@ -216,10 +216,7 @@ public class PipelineTests
     [Fact]
     public async Task AnAttemptTimeoutIsATimeoutErrorAndIsRetried()
     {
-        await using var server = await LoopbackServer.StartAsync(async (c, _) =>
-        {
-            await Task.Delay(TimeSpan.FromSeconds(5), c.RequestAborted).ContinueWith(_ => { });
-        });
+        await using var server = await LoopbackServer.StartAsync(LoopbackServer.NeverAnswer);
         using var client = TestClients.Create(server.Endpoint, o =>
         {
             o.AttemptTimeout = TimeSpan.FromMilliseconds(150);
@@ -235,10 +232,7 @@ public class PipelineTests
     [Fact]
     public async Task TheCallersCancellationIsAnOperationCanceledExceptionNotATimeout()
     {
-        await using var server = await LoopbackServer.StartAsync(async (c, _) =>
-        {
-            await Task.Delay(TimeSpan.FromSeconds(5), c.RequestAborted).ContinueWith(_ => { });
-        });
+        await using var server = await LoopbackServer.StartAsync(LoopbackServer.NeverAnswer);
         using var client = TestClients.Create(server.Endpoint, o => o.AttemptTimeout = TimeSpan.FromSeconds(30));
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(150));
 
@@ -288,10 +282,7 @@ public class PipelineTests
     [Fact]
     public async Task TheOverallTimeoutEndsAnAttemptInFlight()
     {
-        await using var server = await LoopbackServer.StartAsync(async (c, _) =>
-        {
-            await Task.Delay(TimeSpan.FromSeconds(5), c.RequestAborted).ContinueWith(_ => { });
-        });
+        await using var server = await LoopbackServer.StartAsync(LoopbackServer.NeverAnswer);
         using var client = TestClients.Create(server.Endpoint, o =>
         {
             o.AttemptTimeout = TimeSpan.FromSeconds(30);
