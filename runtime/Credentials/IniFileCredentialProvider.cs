@@ -37,6 +37,11 @@ internal sealed class IniFileCredentialProvider : IDmsCredentialProvider
     public async ValueTask<DmsCredential> GetCredentialAsync(CancellationToken cancellationToken)
     {
         var path = Path();
+        if (_candidates.Length > 1 && !File.Exists(path))
+        {
+            throw new DmsCredentialException(Source, $"the file does not exist, nor {_candidates[1]}");
+        }
+
         var inner = await _cache.GetAsync(path, Source, ct => LoadAsync(path, ct), cancellationToken).ConfigureAwait(false);
         return await inner.GetCredentialAsync(cancellationToken).ConfigureAwait(false);
     }
