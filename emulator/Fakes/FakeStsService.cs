@@ -52,7 +52,7 @@ public sealed class FakeStsService : CredentialFake
     {
         _options = options;
         _keys = options.AccessKeys.Count > 0 ? new Dictionary<string, string>(options.AccessKeys, StringComparer.Ordinal) : new Dictionary<string, string> { [DmsEmulatorOptions.DefaultAccessKeyId] = DmsEmulatorOptions.DefaultAccessKeySecret };
-        _nonces = new NonceCache(options.MaxClockSkew, options.TimeProvider);
+        _nonces = new NonceCache(options.MaxClockSkew, capacity: 100_000, options.TimeProvider);
     }
 
     /// <summary>Starts a fake STS on 127.0.0.1 on a free port; point <c>DmsCredentialOptions.StsEndpoint</c> at <see cref="CredentialFake.Endpoint"/>.</summary>
@@ -104,9 +104,14 @@ public sealed class FakeStsService : CredentialFake
             return (null, error);
         }
 
-        if (!_nonces.TryUse(caller!.AccessKeyId, request.Parameter("SignatureNonce")!))
+        // The verifier has checked that the timestamp parses and lies within the skew window.
+        var signedAt = DateTimeOffset.ParseExact(request.Parameter("Timestamp")!, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        switch (_nonces.TryUse(caller!.AccessKeyId, request.Parameter("SignatureNonce")!, signedAt))
         {
-            return (null, AlibabaError.NonceUsed());
+            case NonceVerdict.Replayed:
+                return (null, AlibabaError.NonceUsed());
+            case NonceVerdict.Full:
+                return (null, AlibabaError.NonceCacheFull(_nonces.UntilNextExpiry));
         }
 
         if (TryGetIssued(caller.AccessKeyId, out var source))
