@@ -86,6 +86,8 @@ public sealed class DmsClientGenerator : IIncrementalGenerator
             }
         });
 
+        ShapeEmitter.Register(context, models, options);
+
         var anySpec = specFiles.Collect().Select(static (files, _) => !files.IsEmpty);
         context.RegisterSourceOutput(options.Combine(anySpec), static (output, pair) => EmitClient(output, pair.Left, pair.Right));
     }
@@ -99,9 +101,10 @@ public sealed class DmsClientGenerator : IIncrementalGenerator
         var ns = Read(options, "build_property.DmsCodegenNamespace") ?? Read(options, "build_property.RootNamespace") ?? GeneratorOptions.DefaultNamespace;
         var client = Read(options, "build_property.DmsCodegenClientName") ?? GeneratorOptions.DefaultClientName;
         var accessibility = Read(options, "build_property.DmsCodegenAccessibility")?.ToLowerInvariant() ?? GeneratorOptions.Public;
+        var shapes = string.Equals(Read(options, "build_property.DmsCodegenEmitShapes"), "true", StringComparison.OrdinalIgnoreCase);
         return accessibility is GeneratorOptions.Public or GeneratorOptions.Internal
-            ? new GeneratorOptions(ns, client, runtimeReferenced, accessibility)
-            : new GeneratorOptions(ns, client, runtimeReferenced) { InvalidAccessibility = accessibility };
+            ? new GeneratorOptions(ns, client, runtimeReferenced, accessibility) { EmitShapes = shapes }
+            : new GeneratorOptions(ns, client, runtimeReferenced) { InvalidAccessibility = accessibility, EmitShapes = shapes };
 
         static string? Read(AnalyzerConfigOptions options, string key) =>
             options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

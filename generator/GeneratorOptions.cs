@@ -6,6 +6,9 @@ namespace Dms.Codegen.Generator;
 /// </summary>
 internal sealed record GeneratorOptions(string Namespace, string ClientName, bool RuntimeReferenced, string Accessibility = GeneratorOptions.Public)
 {
+    /// <summary><c>DmsCodegenEmitShapes</c>: also emit <c>{Client}.Shapes</c>, the response shapes the DMS emulator answers with.</summary>
+    public bool EmitShapes { get; init; }
+
     public const string DefaultNamespace = "Dms.Codegen.Generated";
     public const string DefaultClientName = "DmsClient";
     public const string Public = "public";
