@@ -46,6 +46,16 @@ public class StateAndHostTests
     }
 
     [Fact]
+    public void TheEmulatorsGeneratedApiIsInternal()
+    {
+        var exported = typeof(DmsEmulator).Assembly.GetExportedTypes();
+
+        Assert.DoesNotContain(exported, t => t.Namespace == "Dms.Codegen.Emulator.Api");
+        Assert.DoesNotContain(exported, t => t.Name is "DmsClient" or "IDmsClient" || t.GetMethods().Any(m => m.Name == "AddDmsClient"));
+        Assert.Contains(typeof(DmsEmulator), exported);
+    }
+
+    [Fact]
     public async Task ItListensOnLoopbackOnlyAndOnAChosenPort()
     {
         var port = FreePort();
