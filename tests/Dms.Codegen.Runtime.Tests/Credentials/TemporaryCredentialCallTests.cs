@@ -31,7 +31,7 @@ public sealed class TemporaryCredentialCallTests
         using var http = new HttpClient(new Capture(seen, new SocketsHttpHandler()));
         using var client = new DmsClient(new DmsClientOptions { Endpoint = emulator.Endpoint, Credentials = role, SignatureVersion = version }, http);
 
-        var response = await client.GetDataTrackJobDegreeAsync(TestClients.Degree());
+        var response = await client.GetDataTrackJobDegreeAsync(Tracking(emulator));
 
         Assert.NotNull(response.RequestId);
         Assert.Single(sts.Requests); // the call used the cached credential
@@ -71,10 +71,13 @@ public sealed class TemporaryCredentialCallTests
         await using var emulator = await DmsEmulator.StartAsync(emulatorOptions);
         using var client = TestClients.Create(emulator.Endpoint, o => o.Credentials = role);
 
-        Assert.NotNull((await client.GetDataTrackJobDegreeAsync(TestClients.Degree())).RequestId);
+        Assert.NotNull((await client.GetDataTrackJobDegreeAsync(Tracking(emulator))).RequestId);
         Assert.NotEqual(first.AccessKeyId, second.AccessKeyId);
         Assert.Equal(2, sts.Requests.Count);
     }
+
+    // A data-tracking ticket seeded in the emulator for the call to find.
+    private static GetDataTrackJobDegreeRequest Tracking(DmsEmulator emulator) => new() { OrderId = emulator.State.SeedTicket(Dms.Codegen.Emulator.State.TicketKind.DataTrack), Tid = -1 };
 
     private sealed class Capture(ConcurrentQueue<HttpRequestMessage> seen, HttpMessageHandler inner) : DelegatingHandler(inner)
     {
