@@ -74,6 +74,17 @@ public static class DmsHttpRequestFactory
             : SignV1(message, request, endpoint, credential, now, nonce);
     }
 
+    /// <summary>Takes the signature back off a message that has been sent, so that handlers further out (which see it again on a retry, or log it afterwards) never see a used signature or a token.</summary>
+    internal static void Unsign(HttpRequestMessage message, DmsRequest request, Uri endpoint)
+    {
+        foreach (var name in V3Headers)
+        {
+            message.Headers.Remove(name);
+        }
+
+        message.RequestUri = BuildUri(endpoint, request.Query);
+    }
+
     /// <summary><c>name=value</c> pairs, RFC 3986-encoded, joined with <c>&amp;</c>: the form body and query string.</summary>
     public static string EncodePairs(IEnumerable<KeyValuePair<string, string>> pairs)
     {

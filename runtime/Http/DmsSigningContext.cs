@@ -99,6 +99,9 @@ internal sealed class DmsSigningContext
         return SignAsync(message, byClient: false, cancellationToken);
     }
 
+    /// <summary>For <see cref="DmsSigningHandler"/>, once the inner handlers are done with a message it signed.</summary>
+    public void Unsign(HttpRequestMessage message) => DmsHttpRequestFactory.Unsign(message, Request, _settings.Endpoint);
+
     /// <summary>Every form of the secrets this call signed with.</summary>
     public DmsRedaction.Forms RedactionForms()
     {
