@@ -82,7 +82,7 @@ internal sealed class DmsFailure
     private string? Preview { get; set; }
 
     /// <summary>Masks every form of the secrets in the strings that came from the server or the transport, then bounds them.</summary>
-    public void Redact(DmsRedaction.Forms forms)
+    public void Redact(DmsRedaction.SecretForms forms)
     {
         Description = DmsRedaction.Bounded(Description, TextChars, forms)!;
         ServiceMessage = DmsRedaction.Bounded(ServiceMessage, TextChars, forms);

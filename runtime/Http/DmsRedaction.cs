@@ -21,8 +21,12 @@ internal static class DmsRedaction
     // Very short values would mask ordinary words; credentials are never that short.
     private const int ShortestSecret = 6;
 
+    /// <summary>Every form of the credential's secret and token and of one signature.</summary>
+    public static SecretForms Forms(DmsCredential? credential, string? signature) =>
+        SecretForms.For(credential, signature is null ? Array.Empty<string>() : new[] { signature });
+
     /// <summary>The text with every form masked; the same instance when nothing matched.</summary>
-    public static string? Redact(string? text, Forms forms)
+    public static string? Redact(string? text, SecretForms forms)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -48,7 +52,7 @@ internal static class DmsRedaction
     /// <param name="maxLength">The most characters to keep.</param>
     /// <param name="forms">What to mask.</param>
     /// <param name="truncated">Whether the text is itself the start of something longer, so its end is a cut too.</param>
-    public static string? Bounded(string? text, int maxLength, Forms forms, bool truncated = false)
+    public static string? Bounded(string? text, int maxLength, SecretForms forms, bool truncated = false)
     {
         text = Redact(text, forms);
         if (text is null || (text.Length <= maxLength && !truncated))
@@ -67,15 +71,15 @@ internal static class DmsRedaction
     }
 
     /// <summary>Every form in which the secret, the token or an attempt's signature could come back, longest first.</summary>
-    public sealed class Forms
+    public sealed class SecretForms
     {
-        public static readonly Forms None = new(new List<string>());
+        public static readonly SecretForms None = new(new List<string>());
 
-        private Forms(List<string> all) => All = all;
+        private SecretForms(List<string> all) => All = all;
 
         public IReadOnlyList<string> All { get; }
 
-        public static Forms For(DmsCredential? credential, IEnumerable<string> signatures)
+        public static SecretForms For(DmsCredential? credential, IEnumerable<string> signatures)
         {
             var forms = new List<string>();
             if (credential is not null)
@@ -91,7 +95,7 @@ internal static class DmsRedaction
 
             // Longest first, so that a form containing another is replaced whole.
             forms.Sort((a, b) => b.Length.CompareTo(a.Length));
-            return new Forms(forms);
+            return new SecretForms(forms);
         }
 
         /// <summary>The length of the longest tail of <paramref name="text"/> that is the start of some form.</summary>

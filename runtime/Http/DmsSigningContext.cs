@@ -103,7 +103,7 @@ internal sealed class DmsSigningContext
     public void Unsign(HttpRequestMessage message) => DmsHttpRequestFactory.Unsign(message, Request, _settings.Endpoint);
 
     /// <summary>Every form of the secrets this call signed with.</summary>
-    public DmsRedaction.Forms RedactionForms()
+    public DmsRedaction.SecretForms RedactionForms()
     {
         lock (_gate)
         {
@@ -113,7 +113,7 @@ internal sealed class DmsSigningContext
                 signatures.Add(_signature);
             }
 
-            return DmsRedaction.Forms.For(Credential, signatures);
+            return DmsRedaction.SecretForms.For(Credential, signatures);
         }
     }
 
