@@ -2,13 +2,20 @@ using BenchmarkDotNet.Running;
 using Dms.Codegen.Runtime.Benchmarks;
 
 // `cpu [seconds]` runs the CPU-time harness (client CPU per call against a loopback server in a child process);
-// `serve` is that child; anything else goes to BenchmarkDotNet.
+// `serve` is that child; `credentials-cpu` the credential harness; anything else goes to BenchmarkDotNet.
 return args switch
 {
     ["serve", ..] => await LoopbackResponder.ServeAsync(),
     ["cpu", ..] => await CpuHarness.RunAsync(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3),
+    ["credentials-cpu", ..] => await Credentials(),
     _ => Run(args),
 };
+
+static async System.Threading.Tasks.Task<int> Credentials()
+{
+    await CredentialCpuHarness.RunAsync();
+    return 0;
+}
 
 static int Run(string[] args)
 {
