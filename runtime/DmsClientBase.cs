@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -15,9 +14,8 @@ namespace Dms.Codegen;
 /// </summary>
 public abstract class DmsClientBase : IDisposable
 {
-    private readonly HttpClient? _httpClient;
-    private readonly bool _ownsHttpClient;
-    private readonly DmsClientSettings? _settings;
+    private readonly HttpClient? _ownedHttpClient;
+    private readonly DmsPipeline? _pipeline;
 
     /// <summary>For mocking frameworks only: such a client cannot send.</summary>
     protected DmsClientBase()
@@ -26,27 +24,40 @@ public abstract class DmsClientBase : IDisposable
 
     /// <summary>Creates a client that owns and reuses its own connection pool.</summary>
     protected DmsClientBase(DmsClientOptions options)
-        : this(options, CreateOwnedHttpClient(), ownsHttpClient: true)
     {
+        var settings = Settings(options);
+        _ownedHttpClient = CreateOwnedHttpClient();
+        _pipeline = new DmsPipeline(settings, _ownedHttpClient);
     }
 
-    /// <summary>Creates a client that sends through the caller's <see cref="HttpClient"/>, which it never disposes.</summary>
+    /// <summary>
+    /// Creates a client that sends through the caller's <see cref="HttpClient"/>, which it never disposes. The
+    /// client signs each of its own attempts before the HttpClient's chain sees it; a retry handler inside that
+    /// chain would replay a used signature unless a <see cref="DmsSigningHandler"/> is innermost in it.
+    /// </summary>
     protected DmsClientBase(DmsClientOptions options, HttpClient httpClient)
-        : this(options, httpClient ?? throw new ArgumentNullException(nameof(httpClient)), ownsHttpClient: false)
     {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        _pipeline = new DmsPipeline(Settings(options), httpClient);
     }
 
-    private DmsClientBase(DmsClientOptions options, HttpClient httpClient, bool ownsHttpClient)
+    /// <summary>
+    /// Creates a client that takes an <see cref="HttpClient"/> from <paramref name="httpClientFactory"/> for each
+    /// call (so handler rotation keeps working); the named client's chain must end in a
+    /// <see cref="DmsSigningHandler"/>, as <c>AddDmsClient</c> registers it.
+    /// </summary>
+    protected DmsClientBase(DmsClientOptions options, IHttpClientFactory httpClientFactory, string httpClientName)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        _settings = new DmsClientSettings(options);
-        _httpClient = httpClient;
-        _ownsHttpClient = ownsHttpClient;
+        ArgumentNullException.ThrowIfNull(httpClientFactory);
+        ArgumentException.ThrowIfNullOrEmpty(httpClientName);
+        _pipeline = new DmsPipeline(Settings(options), httpClientFactory, httpClientName);
     }
 
     /// <summary>The endpoint this client calls.</summary>
-    public Uri? Endpoint => _settings?.Endpoint;
+    public Uri? Endpoint => _pipeline?.Settings.Endpoint;
+
+    /// <summary>The pipeline, for runtime features built on it (streams); null for a mocking client.</summary>
+    internal DmsPipeline? Pipeline => _pipeline;
 
     /// <summary>Disposes the connection pool if the client created it.</summary>
     public void Dispose()
@@ -58,9 +69,9 @@ public abstract class DmsClientBase : IDisposable
     /// <summary>Disposes the connection pool if the client created it.</summary>
     protected virtual void Dispose(bool disposing)
     {
-        if (disposing && _ownsHttpClient)
+        if (disposing)
         {
-            _httpClient?.Dispose();
+            _ownedHttpClient?.Dispose();
         }
     }
 
@@ -70,32 +81,20 @@ public abstract class DmsClientBase : IDisposable
     /// <exception cref="DmsTimeoutException">An attempt or the whole call ran out of time.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; its <see cref="OperationCanceledException.CancellationToken"/> is that token.</exception>
     /// <exception cref="Credentials.DmsCredentialException">The credential source is missing or malformed; nothing was sent.</exception>
-    protected async Task<TResponse> SendAsync<TResponse>(IDmsOperationRequest request, CancellationToken cancellationToken)
+    protected Task<TResponse> SendAsync<TResponse>(IDmsOperationRequest request, CancellationToken cancellationToken)
         where TResponse : IDmsJsonModel<TResponse>
     {
         ArgumentNullException.ThrowIfNull(request);
-        var settings = _settings ?? throw new InvalidOperationException("This client was created for mocking and cannot send; override its methods.");
+        var pipeline = _pipeline ?? throw new InvalidOperationException("This client was created for mocking and cannot send; override its methods.");
         var wire = request.BuildRequest();
-        using var activity = DmsTelemetry.ActivitySource.StartActivity("DMS " + wire.Action, ActivityKind.Client);
-        activity?.SetTag("rpc.system", "alibaba-cloud-rpc");
-        activity?.SetTag("rpc.method", wire.Action);
-        var started = Stopwatch.GetTimestamp();
-        var outcome = "error";
-        try
-        {
-            var response = await new DmsCall<TResponse>(settings, _httpClient!, wire, activity).RunAsync(cancellationToken).ConfigureAwait(false);
-            outcome = "success";
-            return response;
-        }
-        catch (OperationCanceledException)
-        {
-            outcome = "cancelled";
-            throw;
-        }
-        finally
-        {
-            DmsTelemetry.Duration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new("rpc.method", wire.Action), new("outcome", outcome));
-        }
+        return DmsCall.RunAsync<TResponse>(pipeline, wire, wire.Descriptor?.ResponseDeclaresSuccess ?? true, cancellationToken);
+    }
+
+    private static DmsClientSettings Settings(DmsClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return new DmsClientSettings(options);
     }
 
     private static HttpClient CreateOwnedHttpClient() =>

@@ -34,6 +34,16 @@ public sealed class DmsClientOptions
     /// <summary>Retry behaviour.</summary>
     public DmsRetryOptions Retry { get; set; } = new();
 
+    /// <summary>The default <see cref="MaxResponseBytes"/>: 16 MiB.</summary>
+    public const long DefaultMaxResponseBytes = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// The largest response body read, counted after decompression (default 16 MiB): a larger body, or a
+    /// compressed one that inflates beyond it, ends the call with a <see cref="DmsException"/> whose code is
+    /// <see cref="DmsErrorCodes.ResponseTooLarge"/>, without holding more than this in memory.
+    /// </summary>
+    public long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
+
     /// <summary>The User-Agent header (default <c>Dms.Codegen/&lt;version&gt;</c>).</summary>
     public string? UserAgent { get; set; }
 
@@ -78,6 +88,11 @@ public sealed class DmsClientOptions
         if (Retry.MaxAttempts < 1 || Retry.BaseDelay < TimeSpan.Zero || Retry.MaxDelay < TimeSpan.Zero)
         {
             throw new ArgumentException("Retry.MaxAttempts must be at least 1 and the delays not negative.", nameof(Retry));
+        }
+
+        if (MaxResponseBytes < 1 || MaxResponseBytes > Array.MaxLength)
+        {
+            throw new ArgumentException($"MaxResponseBytes must be between 1 and {Array.MaxLength}, not {MaxResponseBytes}.", nameof(MaxResponseBytes));
         }
 
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));

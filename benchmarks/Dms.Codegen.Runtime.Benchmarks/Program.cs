@@ -1,9 +1,24 @@
 using BenchmarkDotNet.Running;
+using Dms.Codegen.Runtime.Benchmarks;
 
-if (args is ["credentials-cpu", ..])
+// `cpu [seconds]` runs the CPU-time harness (client CPU per call against a loopback server in a child process);
+// `serve` is that child; `credentials-cpu` the credential harness; anything else goes to BenchmarkDotNet.
+return args switch
 {
-    await Dms.Codegen.Runtime.Benchmarks.CredentialCpuHarness.RunAsync();
-    return;
+    ["serve", ..] => await LoopbackResponder.ServeAsync(),
+    ["cpu", ..] => await CpuHarness.RunAsync(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3),
+    ["credentials-cpu", ..] => await Credentials(),
+    _ => Run(args),
+};
+
+static async System.Threading.Tasks.Task<int> Credentials()
+{
+    await CredentialCpuHarness.RunAsync();
+    return 0;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Dms.Codegen.Runtime.Benchmarks.RuntimeBenchmarks).Assembly).Run(args);
+static int Run(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(RuntimeBenchmarks).Assembly).Run(args);
+    return 0;
+}

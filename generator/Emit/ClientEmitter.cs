@@ -77,6 +77,13 @@ internal static class ClientEmitter
         w.Line("/// <param name=\"httpClient\">The client to send with, for example one from IHttpClientFactory.</param>");
         w.Open($"public {options.ClientName}({KnownTypes.ClientOptions} options, {KnownTypes.HttpClient} httpClient) : base(options, httpClient)");
         w.Close();
+        w.Line();
+        w.Line("/// <summary>Creates a client that takes an HttpClient from the factory for each call; AddDmsClient registers it so.</summary>");
+        w.Line("/// <param name=\"options\">Endpoint, credentials, signature version, timeouts and retries.</param>");
+        w.Line("/// <param name=\"httpClientFactory\">The factory.</param>");
+        w.Line("/// <param name=\"httpClientName\">The named client, whose chain ends in the runtime's signing handler.</param>");
+        w.Open($"public {options.ClientName}({KnownTypes.ClientOptions} options, {KnownTypes.HttpClientFactory} httpClientFactory, string httpClientName) : base(options, httpClientFactory, httpClientName)");
+        w.Close();
         w.Close();
         w.Line();
         w.Line($"/// <summary>The operations of <see cref=\"{options.ClientName}\"/>, for dependency injection and for mocking in tests.</summary>");
@@ -106,7 +113,7 @@ internal static class ClientEmitter
         w.Line();
         w.Line($"/// <summary>Registers a named client (resolve it as a keyed service with that name), configured in code.</summary>");
         w.Open($"public static {Builder} Add{client}(this {Services} services, string name, {configure} configure)");
-        w.Line($"return {KnownTypes.DependencyInjection}.AddDmsClient<I{client}, {client}>(services, name, configure, static (options, httpClient) => new {client}(options, httpClient));");
+        w.Line($"return {KnownTypes.DependencyInjection}.AddDmsClient<I{client}, {client}>(services, name, configure, Create);");
         w.Close();
         w.Line();
         w.Line($"/// <summary>Registers the default client, configured from a configuration section (see DmsConfiguration for its keys).</summary>");
@@ -114,9 +121,10 @@ internal static class ClientEmitter
         w.Line();
         w.Line($"/// <summary>Registers a named client, configured from a configuration section (see DmsConfiguration for its keys).</summary>");
         w.Open($"public static {Builder} Add{client}(this {Services} services, string name, {Configuration} configuration)");
-        w.Line($"{KnownTypes.ArgumentNullException}.ThrowIfNull(configuration);");
-        w.Line($"return Add{client}(services, name, options => {KnownTypes.Configuration}.Bind(configuration, options));");
+        w.Line($"return {KnownTypes.DependencyInjection}.AddDmsClient<I{client}, {client}>(services, name, configuration, Create);");
         w.Close();
+        w.Line();
+        w.Line($"private static {client} Create({KnownTypes.ClientOptions} options, {KnownTypes.HttpClientFactory} httpClientFactory, string httpClientName) => new(options, httpClientFactory, httpClientName);");
         w.Close();
     }
 }

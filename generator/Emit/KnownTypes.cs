@@ -28,6 +28,7 @@ internal static class KnownTypes
     public const string ReadOnlyDictionary = "global::System.Collections.Generic.IReadOnlyDictionary";
     public const string Dictionary = "global::System.Collections.Generic.Dictionary";
     public const string HttpClient = "global::System.Net.Http.HttpClient";
+    public const string HttpClientFactory = "global::System.Net.Http.IHttpClientFactory";
     public const string HttpMethod = "global::System.Net.Http.HttpMethod";
     public const string Task = "global::System.Threading.Tasks.Task";
     public const string CancellationToken = "global::System.Threading.CancellationToken";

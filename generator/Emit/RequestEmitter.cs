@@ -49,7 +49,15 @@ internal static class RequestEmitter
             w.Line($"        new {KnownTypes.ParameterDescriptor}({JsonEmitter.Literal(property.WireName)}, {location}, {KnownTypes.ValueKind}.{ValueKindOf(property.Type)}, {KnownTypes.ParameterStyle}.{parameter.Style}, {(property.Required ? "true" : "false")}),");
         }
 
-        w.Line("    });");
+        // The runtime judges DMS's envelope by the spec: an operation whose response has no Success member
+        // (the ListAuthorized* ones) is judged by its status and Code alone.
+        var declaresSuccess = false;
+        foreach (var property in operation.Response.Properties)
+        {
+            declaresSuccess |= property.WireName == "Success";
+        }
+
+        w.Line(declaresSuccess ? "    });" : "    }) { ResponseDeclaresSuccess = false };");
         w.Line();
     }
 
@@ -65,7 +73,7 @@ internal static class RequestEmitter
         w.Open($"{KnownTypes.Request} {KnownTypes.OperationRequest}.BuildRequest()");
         w.Line("this.Validate();");
         var method = operation.IsGet ? "Get" : "Post";
-        w.Line($"var request = new {KnownTypes.Request}({JsonEmitter.Literal(operation.Name)}, {JsonEmitter.Literal(operation.Version)}, {KnownTypes.HttpMethod}.{method});");
+        w.Line($"var request = new {KnownTypes.Request}(Descriptor);");
         foreach (var parameter in operation.Parameters)
         {
             EmitParameter(w, context, parameter);

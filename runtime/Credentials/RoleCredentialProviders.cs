@@ -57,7 +57,7 @@ internal sealed record StsRole(Uri Endpoint, string RoleArn, string? SessionName
     }
 
     /// <summary>The credential in a successful STS answer, or the error it describes.</summary>
-    public static async Task<DmsCredential> ReadAsync(CredentialHttp http, System.Net.Http.HttpRequestMessage request, string source, string what, List<string> masks, string providerName, CancellationToken cancellationToken)
+    public static async Task<DmsCredential> ReadAsync(CredentialHttp http, System.Net.Http.HttpRequestMessage request, string source, string what, DmsRedaction.SecretForms masks, string providerName, CancellationToken cancellationToken)
     {
         using (request)
         {
@@ -135,7 +135,7 @@ internal sealed class OidcRoleCredentialProvider : RefreshingCredentialProvider
     }
 
     // The token is masked in every spelling a secret is, should STS quote it back.
-    private static List<string> Masks(string token) => DmsRedaction.Forms(new DmsCredential("oidc", token), null);
+    private static DmsRedaction.SecretForms Masks(string token) => DmsRedaction.Forms(new DmsCredential("oidc", token), null);
 
     public override string Source => $"OIDC role {_role.RoleArn} (token file {_tokenFile})";
 

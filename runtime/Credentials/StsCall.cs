@@ -73,7 +73,7 @@ internal static class StsCall
         Post(endpoint, Common("AssumeRoleWithOIDC", now), form);
 
     /// <summary>The problem an STS error answer describes: status, Code, Message (secrets masked, cut) and RequestId.</summary>
-    public static string Problem(CredentialAnswer answer, string what, List<string> masks)
+    public static string Problem(CredentialAnswer answer, string what, DmsRedaction.SecretForms masks)
     {
         var text = new StringBuilder().Append(what).Append(" answered HTTP ").Append((int)answer.Status);
         try

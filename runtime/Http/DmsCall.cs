@@ -1,225 +1,245 @@
 using System;
-using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using Dms.Codegen.Credentials;
 using Dms.Codegen.Json;
-using Microsoft.Extensions.Logging;
 
 namespace Dms.Codegen.Http;
 
-/// <summary>
-/// One call: its attempts, waits and timeouts. The caller's token cancels with an
-/// <see cref="OperationCanceledException"/> carrying that token; the attempt and overall timeouts end in a
-/// <see cref="DmsTimeoutException"/>; everything else that goes wrong is a <see cref="DmsException"/>.
-/// </summary>
-internal readonly struct DmsCall<TResponse>
-    where TResponse : IDmsJsonModel<TResponse>
-{
-    private readonly DmsClientSettings _settings;
-    private readonly HttpClient _httpClient;
-    private readonly DmsRequest _request;
-    private readonly Activity? _activity;
+/// <summary>How one attempt ended: a value, or a failure (data, not yet an exception).</summary>
+/// <param name="Value">The value, when the attempt succeeded.</param>
+/// <param name="Failure">What went wrong, otherwise.</param>
+/// <param name="Status">The HTTP status, when a response arrived.</param>
+/// <param name="RequestId">DMS's request id, when known (read from the body only if someone listens).</param>
+/// <param name="KeepsResponse">Whether the value owns the response (a stream), so the call must not dispose it.</param>
+internal readonly record struct DmsAttemptResult<T>(T? Value, DmsFailure? Failure, int Status, string? RequestId, bool KeepsResponse = false);
 
-    public DmsCall(DmsClientSettings settings, HttpClient httpClient, DmsRequest request, Activity? activity)
+/// <summary>What a response reader gets besides the response.</summary>
+/// <param name="Pipeline">The client's pipeline.</param>
+/// <param name="DeclaresSuccess">Whether the operation's response declares <c>Success</c> (see <see cref="DmsResponseClassifier"/>).</param>
+/// <param name="WantsRequestId">Whether a logger or a span wants the request id of a success.</param>
+internal readonly record struct DmsReadContext(DmsPipeline Pipeline, bool DeclaresSuccess, bool WantsRequestId);
+
+/// <summary>
+/// One call, from outcome to decision to exception once: each attempt ends in a value or a
+/// <see cref="DmsFailure"/>; secrets are masked in the failure's strings; <see cref="DmsRetryPolicy"/> decides
+/// whether to wait and try again; the exception is built once, when the call gives up, with its attempt count.
+/// Every timeout and wait goes through the client's <see cref="TimeProvider"/>. The caller's token cancels with
+/// an <see cref="OperationCanceledException"/> carrying that token; the attempt and overall timeouts end in a
+/// <see cref="DmsTimeoutException"/>.
+/// </summary>
+internal static class DmsCall
+{
+    /// <summary>A call whose answer is a generated JSON model.</summary>
+    public static Task<TResponse> RunAsync<TResponse>(DmsPipeline pipeline, DmsRequest request, bool declaresSuccess, CancellationToken callerToken)
+        where TResponse : IDmsJsonModel<TResponse> =>
+        RunAsync(pipeline, request, declaresSuccess, DmsJsonResponse.ReadAsync<TResponse>, callerToken);
+
+    /// <summary>
+    /// A call whose responses <paramref name="read"/> turns into a value or a failure; a reader that keeps the
+    /// response (a stream) says so in its result. Failures of an error status can be read with <see cref="DmsJsonResponse.ReadFailureAsync"/>.
+    /// </summary>
+    public static async Task<T> RunAsync<T>(
+        DmsPipeline pipeline,
+        DmsRequest request,
+        bool declaresSuccess,
+        Func<HttpResponseMessage, DmsReadContext, CancellationToken, ValueTask<DmsAttemptResult<T>>> read,
+        CancellationToken callerToken)
     {
-        _settings = settings;
-        _httpClient = httpClient;
-        _request = request;
-        _activity = activity;
+        var settings = pipeline.Settings;
+        var telemetry = DmsTelemetry.StartCall(request.Action, settings);
+        try
+        {
+            return await RunAttemptsAsync(pipeline, request, declaresSuccess, read, telemetry, callerToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (telemetry.Failed(exception))
+        {
+            throw; // not reached: the filter only records the error
+        }
+        finally
+        {
+            telemetry.Dispose();
+        }
     }
 
-    public async Task<TResponse> RunAsync(CancellationToken callerToken)
+    private static async Task<T> RunAttemptsAsync<T>(
+        DmsPipeline pipeline,
+        DmsRequest request,
+        bool declaresSuccess,
+        Func<HttpResponseMessage, DmsReadContext, CancellationToken, ValueTask<DmsAttemptResult<T>>> read,
+        DmsTelemetry.CallScope telemetry,
+        CancellationToken callerToken)
     {
-        using var overall = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
-        overall.CancelAfter(_settings.OverallTimeout);
-        var started = Stopwatch.GetTimestamp();
+        var settings = pipeline.Settings;
+        var time = settings.TimeProvider;
+        var context = new DmsSigningContext(settings, request);
+        var readContext = new DmsReadContext(pipeline, declaresSuccess, telemetry.WantsRequestId);
+        using var overall = DmsDeadline.Start(callerToken, settings.OverallTimeout, time);
+        var started = time.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
-            var (response, error, delay) = await AttemptAsync(attempt, callerToken, overall).ConfigureAwait(false);
-            _activity?.SetTag("dms.attempts", attempt);
-            if (error is null)
+            var result = await AttemptAsync(pipeline, context, readContext, read, attempt, callerToken, overall).ConfigureAwait(false);
+            telemetry.Attempted(attempt, result.Status, result.RequestId ?? result.Failure?.RequestId);
+            if (result.Failure is not { } failure)
             {
-                return response!;
+                return result.Value!;
             }
 
-            _activity?.SetTag("error.type", error.Code ?? error.GetType().Name);
-            _activity?.SetStatus(ActivityStatusCode.Error, error.Code);
-
-            // Give up at once rather than sleep into a certain overall timeout: the caller learns the real cause.
-            if (delay is null || attempt >= _settings.Retry.MaxAttempts || !FitsInBudget(delay.Value, started))
+            failure.Redact(context.RedactionForms());
+            if (pipeline.Retry.NextDelay(failure, attempt, time.GetElapsedTime(started)) is not { } delay)
             {
-                throw attempt == error.Attempts ? error : error.With(error.Message, error.RawBody, error.ServiceMessage, error.Recommend, attempt);
+                throw failure.ToException(request.Action, attempt);
             }
 
             try
             {
-                await Task.Delay(delay.Value, _settings.TimeProvider, overall.Token).ConfigureAwait(false);
+                await Task.Delay(delay, time, overall.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException exception) when (callerToken.IsCancellationRequested)
+            catch (OperationCanceledException exception)
             {
-                throw new OperationCanceledException(exception.Message, exception, callerToken);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new DmsTimeoutException($"DMS {_request.Action} did not complete within the overall timeout of {Seconds(_settings.OverallTimeout)} (last error: {error.Message})", error) { Attempts = attempt };
+                throw callerToken.IsCancellationRequested
+                    ? new OperationCanceledException(exception.Message, exception, callerToken)
+                    : new DmsTimeoutException($"DMS {request.Action} did not complete within the overall timeout of {Seconds(settings.OverallTimeout)} (last error: {failure.Description})", exception) { Attempts = attempt };
             }
         }
     }
 
-    /// <summary>One attempt: a response, or an error with the delay before the next attempt (null: do not retry).</summary>
-    private async Task<(TResponse? Response, DmsException? Error, TimeSpan? RetryDelay)> AttemptAsync(int attempt, CancellationToken callerToken, CancellationTokenSource overall)
+    private static async Task<DmsAttemptResult<T>> AttemptAsync<T>(
+        DmsPipeline pipeline,
+        DmsSigningContext context,
+        DmsReadContext readContext,
+        Func<HttpResponseMessage, DmsReadContext, CancellationToken, ValueTask<DmsAttemptResult<T>>> read,
+        int attempt,
+        CancellationToken callerToken,
+        DmsDeadline overall)
     {
-        using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(overall.Token);
-        attemptTimeout.CancelAfter(_settings.AttemptTimeout);
-        var started = Stopwatch.GetTimestamp();
-        DmsCredential? credential = null;
-        string? signature = null;
+        var settings = pipeline.Settings;
+        var action = context.Request.Action;
+        using var deadline = DmsDeadline.Start(overall.Token, settings.AttemptTimeout, settings.TimeProvider);
+        var started = settings.TimeProvider.GetTimestamp();
         try
         {
-            credential = await _settings.Credentials.GetCredentialAsync(attemptTimeout.Token).ConfigureAwait(false);
-            using var message = DmsHttpRequestFactory.Create(_request, _settings.Endpoint, credential, _settings.SignatureVersion, _settings.TimeProvider.GetUtcNow(), Guid.NewGuid().ToString("N"), _settings.UserAgent, out signature);
-            using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptTimeout.Token).ConfigureAwait(false);
-            var body = await response.Content.ReadAsByteArrayAsync(attemptTimeout.Token).ConfigureAwait(false);
-            var status = response.StatusCode;
-            var headerRequestId = response.Headers.TryGetValues("x-acs-request-id", out var ids) ? string.Join(",", ids) : null;
-            var error = DmsResponseClassifier.GetError(status, body, headerRequestId);
-            TResponse? result = default;
-            if (error is null)
+            var response = await pipeline.SendAttemptAsync(context, deadline.Token).ConfigureAwait(false);
+            var result = default(DmsAttemptResult<T>);
+            try
             {
-                TryRead(status, body, out result, out error);
+                result = await read(response, readContext, deadline.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (!result.KeepsResponse)
+                {
+                    response.Dispose();
+                }
             }
 
-            if (error is not null)
-            {
-                error = DmsRedaction.Redact(error, DmsRedaction.Forms(credential, signature));
-            }
-
-            if (_settings.Logger is { } logger)
-            {
-                DmsTelemetry.LogAttempt(logger, _request.Action, attempt, (int)status, error?.RequestId ?? headerRequestId ?? ReadRequestId(body), ElapsedMs(started), error?.Code);
-            }
-
-            DmsTelemetry.Attempts.Add(1, new("rpc.method", _request.Action), new("http.response.status_code", (int)status));
-            _activity?.SetTag("http.response.status_code", (int)status);
-            if (error is null)
-            {
-                return (result, null, null);
-            }
-
-            var retry = DmsRetryPolicy.IsRetriable(error) ? RetryDelay(response, attempt) : null;
-            return (default, error, retry);
+            DmsTelemetry.LogAttempt(settings.Logger, action, attempt, result.Status, result.RequestId ?? result.Failure?.RequestId, Elapsed(settings, started), result.Failure?.Code);
+            return result;
         }
         catch (OperationCanceledException exception) when (callerToken.IsCancellationRequested)
         {
-            DmsTelemetry.LogAttemptFailed(_settings.Logger, _request.Action, attempt, "cancelled by the caller", ElapsedMs(started));
+            DmsTelemetry.LogAttemptFailed(settings.Logger, action, attempt, "cancelled by the caller", Elapsed(settings, started));
             throw new OperationCanceledException(exception.Message, exception, callerToken);
         }
-        catch (OperationCanceledException exception) when (overall.IsCancellationRequested)
+        catch (OperationCanceledException exception) when (overall.Token.IsCancellationRequested)
         {
-            DmsTelemetry.LogAttemptFailed(_settings.Logger, _request.Action, attempt, "overall timeout", ElapsedMs(started));
-            throw new DmsTimeoutException($"DMS {_request.Action} did not complete within the overall timeout of {Seconds(_settings.OverallTimeout)}", exception) { Attempts = attempt };
+            DmsTelemetry.LogAttemptFailed(settings.Logger, action, attempt, "overall timeout", Elapsed(settings, started));
+            return Failed<T>(new DmsFailure(DmsFailureKind.OverallTimeout, DmsErrorCodes.Timeout, $"did not complete within the overall timeout of {Seconds(settings.OverallTimeout)}") { Inner = exception });
         }
         catch (OperationCanceledException exception)
         {
             // The attempt timeout, or the caller's HttpClient.Timeout: neither is the caller's token.
-            DmsTelemetry.LogAttemptFailed(_settings.Logger, _request.Action, attempt, "attempt timeout", ElapsedMs(started));
-            var timeout = new DmsTimeoutException($"DMS {_request.Action} attempt {attempt} did not complete within {Seconds(_settings.AttemptTimeout)}", exception) { Attempts = attempt };
-            return (default, timeout, Backoff(attempt));
+            DmsTelemetry.LogAttemptFailed(settings.Logger, action, attempt, "attempt timeout", Elapsed(settings, started));
+            return Failed<T>(new DmsFailure(DmsFailureKind.AttemptTimeout, DmsErrorCodes.Timeout, $"attempt {attempt} did not complete within {Seconds(settings.AttemptTimeout)}") { Inner = exception });
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException)
         {
-            DmsTelemetry.LogAttemptFailed(_settings.Logger, _request.Action, attempt, exception.GetType().Name, ElapsedMs(started));
-            var transport = new DmsException($"DMS {_request.Action} could not be reached at {_settings.Endpoint.GetLeftPart(UriPartial.Authority)}: {exception.Message}", "TransportError", innerException: exception) { Attempts = attempt };
-            if (credential is not null)
-            {
-                transport = DmsRedaction.Redact(transport, DmsRedaction.Forms(credential, signature));
-            }
+            DmsTelemetry.LogAttemptFailed(settings.Logger, action, attempt, exception.GetType().Name, Elapsed(settings, started));
 
             // A certificate or TLS failure will not heal by itself; anything else at the transport level may.
-            var permanent = exception is HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError };
-            return (default, transport, permanent ? null : Backoff(attempt));
+            var kind = exception is HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } ? DmsFailureKind.SecureTransport : DmsFailureKind.Transport;
+            return Failed<T>(new DmsFailure(kind, DmsErrorCodes.TransportError, $"could not be reached at {settings.Endpoint.GetLeftPart(UriPartial.Authority)}: {exception.Message}") { Inner = exception });
         }
     }
 
-    /// <summary>
-    /// The server's wish when it sent one (a wish beyond <see cref="DmsRetryOptions.MaxDelay"/> means "not now":
-    /// no retry, rather than one the server said would fail), else jittered exponential back-off.
-    /// </summary>
-    private TimeSpan? RetryDelay(HttpResponseMessage response, int attempt)
+    private static DmsAttemptResult<T> Failed<T>(DmsFailure failure) => new(default, failure, 0, null);
+
+    internal static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s";
+
+    private static long Elapsed(DmsClientSettings settings, long started) => (long)settings.TimeProvider.GetElapsedTime(started).TotalMilliseconds;
+}
+
+/// <summary>Reads a response into a generated JSON model, or into a failure: every decoding problem is data here.</summary>
+internal static class DmsJsonResponse
+{
+    public static async ValueTask<DmsAttemptResult<TResponse>> ReadAsync<TResponse>(HttpResponseMessage response, DmsReadContext context, CancellationToken cancellationToken)
+        where TResponse : IDmsJsonModel<TResponse>
     {
-        if (DmsRetryPolicy.ServerDelay(response.Headers, _settings.TimeProvider.GetUtcNow()) is { } server)
-        {
-            return server <= _settings.Retry.MaxDelay ? server : null;
-        }
-
-        return Backoff(attempt);
-    }
-
-    private TimeSpan Backoff(int attempt) => DmsRetryPolicy.Backoff(_settings.Retry, attempt, Random.Shared.NextDouble());
-
-    private bool FitsInBudget(TimeSpan delay, long started) =>
-        _settings.OverallTimeout == Timeout.InfiniteTimeSpan || Stopwatch.GetElapsedTime(started) + delay < _settings.OverallTimeout;
-
-    /// <summary>Reads the body; a body of the wrong shape becomes a DmsException with the status and the body's start, never a bare JsonException.</summary>
-    private static bool TryRead(HttpStatusCode status, byte[] body, out TResponse? response, out DmsException? error)
-    {
+        var status = response.StatusCode;
+        var headerRequestId = HeaderRequestId(response);
+        DmsResponseBody body;
         try
         {
-            response = DmsJson.Deserialize<TResponse>(body);
-            error = null;
-            return true;
+            body = await DmsResponseBody.ReadAsync(response.Content, context.Pipeline.Settings.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or ArgumentException or OverflowException or NotSupportedException or KeyNotFoundException)
+        catch (DmsBodyException exception)
         {
-            response = default;
-            error = new DmsException(
-                $"The response body does not have the shape the spec describes ({exception.Message}); HTTP {(int)status}, body: {DmsResponseClassifier.Preview(body)}",
-                "InvalidResponse",
-                ReadRequestId(body),
-                status,
-                DmsResponseClassifier.Preview(body, int.MaxValue),
-                exception);
-            return false;
+            return Fail<TResponse>(DmsResponseClassifier.Unreadable(exception.Code, exception.Message, status, headerRequestId, default, exception.InnerException), response, context);
+        }
+
+        using (body)
+        {
+            if (Judge(response, body.Span, headerRequestId, context) is { } failure)
+            {
+                return Fail<TResponse>(failure, response, context);
+            }
+
+            try
+            {
+                var value = DmsJson.Deserialize<TResponse>(body.Span);
+                var requestId = headerRequestId ?? (context.WantsRequestId ? DmsResponseClassifier.ReadRequestId(body.Span) : null);
+                return new(value, null, (int)status, requestId);
+            }
+            catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or ArgumentException or OverflowException or NotSupportedException or System.Collections.Generic.KeyNotFoundException)
+            {
+                var requestId = headerRequestId ?? DmsResponseClassifier.ReadRequestId(body.Span);
+                return Fail<TResponse>(DmsResponseClassifier.Unreadable(DmsErrorCodes.InvalidResponse, $"the response body does not have the shape the spec describes ({exception.Message})", status, requestId, body.Span, exception), response, context);
+            }
         }
     }
 
-    /// <summary>The top-level RequestId, for the log line of a success; only read when a logger is set.</summary>
-    private static string? ReadRequestId(byte[] body)
+    /// <summary>For a reader that streams a success: the failure an error response carries, read with the same bounds.</summary>
+    public static async ValueTask<DmsFailure> ReadFailureAsync(HttpResponseMessage response, DmsReadContext context, CancellationToken cancellationToken)
     {
+        var headerRequestId = HeaderRequestId(response);
         try
         {
-            var reader = new Utf8JsonReader(body);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return null;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isId = reader.ValueTextEquals("RequestId"u8);
-                reader.Read();
-                if (isId && reader.TokenType == JsonTokenType.String)
-                {
-                    return reader.GetString();
-                }
-
-                reader.Skip();
-            }
+            using var body = await DmsResponseBody.ReadAsync(response.Content, context.Pipeline.Settings.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+            var failure = Judge(response, body.Span, headerRequestId, context)
+                ?? DmsResponseClassifier.Unreadable(DmsErrorCodes.InvalidResponse, "an unexpected answer", response.StatusCode, headerRequestId, body.Span, null);
+            failure.ServerDelay = DmsRetryPolicy.ServerDelay(response.Headers, context.Pipeline.Settings.TimeProvider.GetUtcNow());
+            return failure;
         }
-        catch (JsonException)
+        catch (DmsBodyException exception)
         {
+            return DmsResponseClassifier.Unreadable(exception.Code, exception.Message, response.StatusCode, headerRequestId, default, exception.InnerException);
         }
-
-        return null;
     }
 
-    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s";
+    private static DmsFailure? Judge(HttpResponseMessage response, ReadOnlySpan<byte> body, string? headerRequestId, DmsReadContext context) =>
+        !System.Text.Unicode.Utf8.IsValid(body)
+            ? DmsResponseClassifier.Unreadable(DmsErrorCodes.InvalidResponse, "the body is not valid UTF-8", response.StatusCode, headerRequestId, body, null)
+            : DmsResponseClassifier.Classify(response.StatusCode, body, headerRequestId, context.DeclaresSuccess);
 
-    private static long ElapsedMs(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    private static DmsAttemptResult<T> Fail<T>(DmsFailure failure, HttpResponseMessage response, DmsReadContext context)
+    {
+        failure.ServerDelay = DmsRetryPolicy.ServerDelay(response.Headers, context.Pipeline.Settings.TimeProvider.GetUtcNow());
+        return new(default, failure, (int)response.StatusCode, failure.RequestId);
+    }
+
+    private static string? HeaderRequestId(HttpResponseMessage response) =>
+        response.Headers.NonValidated.TryGetValues("x-acs-request-id", out var ids) ? ids.ToString() : null;
 }

@@ -16,8 +16,9 @@ internal sealed class DmsClientSettings
         OverallTimeout = options.OverallTimeout;
         Retry = new DmsRetryOptions { MaxAttempts = options.Retry.MaxAttempts, BaseDelay = options.Retry.BaseDelay, MaxDelay = options.Retry.MaxDelay };
         UserAgent = options.UserAgent ?? "Dms.Codegen/" + typeof(DmsClientBase).Assembly.GetName().Version?.ToString(3);
-        Logger = options.Logger ?? options.LoggerFactory?.CreateLogger("Dms.Codegen.DmsClient");
+        Logger = options.Logger ?? options.LoggerFactory?.CreateLogger(DmsTelemetry.LogCategory);
         TimeProvider = options.TimeProvider;
+        MaxResponseBytes = options.MaxResponseBytes;
     }
 
     public Uri Endpoint { get; }
@@ -37,4 +38,6 @@ internal sealed class DmsClientSettings
     public ILogger? Logger { get; }
 
     public TimeProvider TimeProvider { get; }
+
+    public long MaxResponseBytes { get; }
 }

@@ -10,35 +10,79 @@ using Dms.Codegen.Signing;
 namespace Dms.Codegen.Http;
 
 /// <summary>
-/// Turns a <see cref="DmsRequest"/> into a signed <see cref="HttpRequestMessage"/>. Called once per attempt,
-/// so every attempt has a fresh timestamp, nonce and signature.
+/// Signs DMS requests: the one place that turns a <see cref="DmsRequest"/> into the URI, headers and body of a
+/// signed <see cref="HttpRequestMessage"/>. Called once per attempt, so every attempt has a fresh timestamp,
+/// nonce and signature.
 /// </summary>
 public static class DmsHttpRequestFactory
 {
     /// <summary>The form body's content type (signed in V3, so it must be exactly this).</summary>
     public const string FormContentType = "application/x-www-form-urlencoded";
 
-    /// <summary>Builds the signed request for one attempt.</summary>
-    public static HttpRequestMessage Create(DmsRequest request, Uri endpoint, DmsCredential credential, DmsSignatureVersion version, DateTimeOffset now, string nonce, string? userAgent) =>
-        Create(request, endpoint, credential, version, now, nonce, userAgent, out _);
+    internal const string NonceHeader = "x-acs-signature-nonce";
 
-    /// <summary>Builds the signed request for one attempt and returns its signature, so that it can be masked in anything the server echoes.</summary>
-    internal static HttpRequestMessage Create(DmsRequest request, Uri endpoint, DmsCredential credential, DmsSignatureVersion version, DateTimeOffset now, string nonce, string? userAgent, out string signature)
+    // Every header a V3 signing sets, so that signing a message again replaces them all.
+    private static readonly string[] V3Headers =
+    {
+        "x-acs-action", "x-acs-version", "x-acs-date", NonceHeader, "x-acs-content-sha256",
+        "x-acs-security-token", "x-acs-accesskey-id", "Authorization",
+    };
+
+    /// <summary>Builds the signed request for one attempt.</summary>
+    public static HttpRequestMessage Create(DmsRequest request, Uri endpoint, DmsCredential credential, DmsSignatureVersion version, DateTimeOffset now, string nonce, string? userAgent)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(credential);
-        var body = request.Form.Count == 0 ? null : Encoding.UTF8.GetBytes(EncodePairs(request.Form));
-        var message = version == DmsSignatureVersion.V3
-            ? CreateV3(request, endpoint, credential, body, now, nonce, out signature)
-            : CreateV1(request, endpoint, credential, body, now, nonce, out signature);
+        var message = new HttpRequestMessage(request.Method, endpoint);
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (!string.IsNullOrEmpty(userAgent))
         {
             message.Headers.TryAddWithoutValidation("User-Agent", userAgent);
         }
 
+        var body = request.Form.Count == 0 ? null : Encoding.UTF8.GetBytes(EncodePairs(request.Form));
+        var hash = version == DmsSignatureVersion.V3 ? Acs3Signer.HashPayload(body) : string.Empty;
+        Sign(message, request, body, hash, endpoint, credential, version, now, nonce, resign: false);
         return message;
+    }
+
+    /// <summary>Signs <paramref name="message"/> for the context's request; returns the signature so that it can be masked in anything the server echoes.</summary>
+    internal static string Sign(HttpRequestMessage message, DmsSigningContext context, Uri endpoint, DmsCredential credential, DmsSignatureVersion version, DateTimeOffset now, string nonce, bool resign) =>
+        Sign(message, context.Request, context.Body, context.BodyHash, endpoint, credential, version, now, nonce, resign);
+
+    private static string Sign(HttpRequestMessage message, DmsRequest request, byte[]? body, string bodyHash, Uri endpoint, DmsCredential credential, DmsSignatureVersion version, DateTimeOffset now, string nonce, bool resign)
+    {
+        if (resign)
+        {
+            foreach (var name in V3Headers)
+            {
+                message.Headers.Remove(name);
+            }
+        }
+
+        // The bytes are the same for every attempt; a message signed again keeps its content.
+        if (body is not null && message.Content is null)
+        {
+            var content = new ByteArrayContent(body);
+            content.Headers.TryAddWithoutValidation("Content-Type", FormContentType);
+            message.Content = content;
+        }
+
+        return version == DmsSignatureVersion.V3
+            ? SignV3(message, request, endpoint, credential, body is not null, bodyHash, now, nonce)
+            : SignV1(message, request, endpoint, credential, now, nonce);
+    }
+
+    /// <summary>Takes the signature back off a message that has been sent, so that handlers further out (which see it again on a retry, or log it afterwards) never see a used signature or a token.</summary>
+    internal static void Unsign(HttpRequestMessage message, DmsRequest request, Uri endpoint)
+    {
+        foreach (var name in V3Headers)
+        {
+            message.Headers.Remove(name);
+        }
+
+        message.RequestUri = BuildUri(endpoint, request.Query);
     }
 
     /// <summary><c>name=value</c> pairs, RFC 3986-encoded, joined with <c>&amp;</c>: the form body and query string.</summary>
@@ -82,17 +126,17 @@ public static class DmsHttpRequestFactory
     /// <summary>UTC <c>yyyy-MM-ddTHH:mm:ssZ</c>, as both signatures require.</summary>
     public static string FormatTimestamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    private static HttpRequestMessage CreateV3(DmsRequest request, Uri endpoint, DmsCredential credential, byte[]? body, DateTimeOffset now, string nonce, out string signature)
+    private static string SignV3(HttpRequestMessage message, DmsRequest request, Uri endpoint, DmsCredential credential, bool hasBody, string bodyHash, DateTimeOffset now, string nonce)
     {
-        var message = new HttpRequestMessage(request.Method, BuildUri(endpoint, request.Query));
-        var headers = new List<KeyValuePair<string, string>>
+        message.RequestUri = BuildUri(endpoint, request.Query);
+        var headers = new List<KeyValuePair<string, string>>(9)
         {
             new("host", endpoint.Authority),
             new("x-acs-action", request.Action),
             new("x-acs-version", request.Version),
             new("x-acs-date", FormatTimestamp(now)),
-            new("x-acs-signature-nonce", nonce),
-            new("x-acs-content-sha256", body is null ? Acs3Signer.EmptyBodyHash : Acs3Signer.HashPayload(body)),
+            new(NonceHeader, nonce),
+            new("x-acs-content-sha256", bodyHash),
         };
         if (credential.SecurityToken is { } token)
         {
@@ -100,14 +144,13 @@ public static class DmsHttpRequestFactory
             headers.Add(new("x-acs-accesskey-id", credential.AccessKeyId));
         }
 
-        if (body is not null)
+        if (hasBody)
         {
             headers.Add(new("content-type", FormContentType));
         }
 
-        var hashed = headers.Find(h => h.Key == "x-acs-content-sha256").Value;
-        var canonical = Acs3Signer.CanonicalRequest(request.Method.Method, "/", request.Query, headers, hashed, out var signedHeaders);
-        signature = Acs3Signer.Signature(credential.AccessKeySecret, Acs3Signer.StringToSign(canonical));
+        var canonical = Acs3Signer.CanonicalRequest(request.Method.Method, "/", request.Query, headers, bodyHash, out var signedHeaders);
+        var signature = Acs3Signer.Signature(credential.AccessKeySecret, Acs3Signer.StringToSign(canonical));
         foreach (var (name, value) in headers)
         {
             if (name is not ("host" or "content-type"))
@@ -117,46 +160,34 @@ public static class DmsHttpRequestFactory
         }
 
         message.Headers.TryAddWithoutValidation("Authorization", Acs3Signer.Authorization(credential.AccessKeyId, signedHeaders, signature));
-        message.Content = Body(body);
-        return message;
+        return signature;
     }
 
-    private static HttpRequestMessage CreateV1(DmsRequest request, Uri endpoint, DmsCredential credential, byte[]? body, DateTimeOffset now, string nonce, out string signature)
+    private static string SignV1(HttpRequestMessage message, DmsRequest request, Uri endpoint, DmsCredential credential, DateTimeOffset now, string nonce)
     {
-        var query = new List<KeyValuePair<string, string>>(request.Query)
-        {
-            new("Action", request.Action),
-            new("Version", request.Version),
-            new("Format", "JSON"),
-            new("AccessKeyId", credential.AccessKeyId),
-            new("SignatureMethod", "HMAC-SHA1"),
-            new("SignatureVersion", "1.0"),
-            new("SignatureNonce", nonce),
-            new("Timestamp", FormatTimestamp(now)),
-        };
+        var query = new List<KeyValuePair<string, string>>(request.Query.Count + 10);
+        query.AddRange(request.Query);
+        query.Add(new("Action", request.Action));
+        query.Add(new("Version", request.Version));
+        query.Add(new("Format", "JSON"));
+        query.Add(new("AccessKeyId", credential.AccessKeyId));
+        query.Add(new("SignatureMethod", "HMAC-SHA1"));
+        query.Add(new("SignatureVersion", "1.0"));
+        query.Add(new("SignatureNonce", nonce));
+        query.Add(new("Timestamp", FormatTimestamp(now)));
         if (credential.SecurityToken is { } token)
         {
             query.Add(new("SecurityToken", token));
         }
 
         // V1 signs the query and the form body together.
-        var signed = new List<KeyValuePair<string, string>>(query);
+        var signed = new List<KeyValuePair<string, string>>(query.Count + request.Form.Count);
+        signed.AddRange(query);
         signed.AddRange(request.Form);
-        signature = RpcV1Signer.Signature(credential.AccessKeySecret, RpcV1Signer.StringToSign(request.Method.Method, signed));
+        var signature = RpcV1Signer.Signature(credential.AccessKeySecret, RpcV1Signer.StringToSign(request.Method.Method, signed));
         query.Add(new("Signature", signature));
-        return new HttpRequestMessage(request.Method, BuildUri(endpoint, query)) { Content = Body(body) };
-    }
-
-    private static ByteArrayContent? Body(byte[]? body)
-    {
-        if (body is null)
-        {
-            return null;
-        }
-
-        var content = new ByteArrayContent(body);
-        content.Headers.TryAddWithoutValidation("Content-Type", FormContentType);
-        return content;
+        message.RequestUri = BuildUri(endpoint, query);
+        return signature;
     }
 
     private static Uri BuildUri(Uri endpoint, IReadOnlyList<KeyValuePair<string, string>> query)

@@ -93,6 +93,13 @@ public sealed class DmsOperationDescriptor
     /// <summary>The parameters, in spec order.</summary>
     public IReadOnlyList<DmsParameterDescriptor> Parameters { get; }
 
+    /// <summary>
+    /// Whether the response declares DMS's <c>Success</c> member (default true). When it does, a response is a
+    /// success only with <c>"Success": true</c>; when it does not (the <c>ListAuthorized*</c> operations), the
+    /// HTTP status and an error <c>Code</c> decide.
+    /// </summary>
+    public bool ResponseDeclaresSuccess { get; init; } = true;
+
     /// <inheritdoc/>
     public override string ToString() => $"{Method} {Action} ({Version})";
 }

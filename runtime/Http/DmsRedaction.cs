@@ -11,34 +11,29 @@ namespace Dms.Codegen.Http;
 /// Removes secrets from what a server sent back. Alibaba's gateway answers <c>SignatureDoesNotMatch</c> with
 /// "server string to sign is: ...", which contains the STS token percent-encoded once (V3 canonical headers)
 /// or twice (V1 string to sign); a DmsException carries that text, so it is masked before anyone sees it.
+/// Text is always redacted whole before it is cut, and a cut never leaves the start of a secret at its end.
 /// Only error paths pay for this.
 /// </summary>
 internal static class DmsRedaction
 {
     public const string Mask = "***";
 
-    /// <summary>Every form in which the secret, the token or the attempt's signature could come back.</summary>
-    public static List<string> Forms(DmsCredential credential, string? signature)
-    {
-        var forms = new List<string>();
-        Add(forms, credential.AccessKeySecret);
-        Add(forms, credential.SecurityToken);
-        Add(forms, signature);
+    // Very short values would mask ordinary words; credentials are never that short.
+    private const int ShortestSecret = 6;
 
-        // Longest first, so that a form containing another is replaced whole.
-        forms.Sort((a, b) => b.Length.CompareTo(a.Length));
-        return forms;
-    }
+    /// <summary>Every form of the credential's secret and token and of one signature.</summary>
+    public static SecretForms Forms(DmsCredential? credential, string? signature) =>
+        SecretForms.For(credential, signature is null ? Array.Empty<string>() : new[] { signature });
 
     /// <summary>The text with every form masked; the same instance when nothing matched.</summary>
-    public static string? Redact(string? text, List<string> forms)
+    public static string? Redact(string? text, SecretForms forms)
     {
         if (string.IsNullOrEmpty(text))
         {
             return text;
         }
 
-        foreach (var form in forms)
+        foreach (var form in forms.All)
         {
             if (text.Contains(form, StringComparison.Ordinal))
             {
@@ -49,47 +44,104 @@ internal static class DmsRedaction
         return text;
     }
 
-    /// <summary>A copy of <paramref name="error"/> with secrets masked in its message, service message and raw body.</summary>
-    public static DmsException Redact(DmsException error, List<string> forms)
+    /// <summary>
+    /// Redacts, then keeps at most <paramref name="maxLength"/> characters (marking the cut with "…"), and drops
+    /// a tail that could be the beginning of a secret the cut went through.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <param name="maxLength">The most characters to keep.</param>
+    /// <param name="forms">What to mask.</param>
+    /// <param name="truncated">Whether the text is itself the start of something longer, so its end is a cut too.</param>
+    public static string? Bounded(string? text, int maxLength, SecretForms forms, bool truncated = false)
     {
-        var message = Redact(error.Message, forms)!;
-        var serviceMessage = Redact(error.ServiceMessage, forms);
-        var rawBody = Redact(error.RawBody, forms);
-        var recommend = Redact(error.Recommend, forms);
-        if (ReferenceEquals(message, error.Message) && ReferenceEquals(serviceMessage, error.ServiceMessage)
-            && ReferenceEquals(rawBody, error.RawBody) && ReferenceEquals(recommend, error.Recommend))
+        text = Redact(text, forms);
+        if (text is null || (text.Length <= maxLength && !truncated))
         {
-            return error;
+            return text;
         }
 
-        return error.With(message, rawBody, serviceMessage, recommend, error.Attempts);
+        var end = Math.Min(maxLength, text.Length);
+        if (end > 0 && char.IsHighSurrogate(text[end - 1]))
+        {
+            end--;
+        }
+
+        end -= forms.DanglingPrefixLength(text.AsSpan(0, end));
+        return string.Concat(text.AsSpan(0, end), "…");
     }
 
-    private static void Add(List<string> forms, string? value)
+    /// <summary>Every form in which the secret, the token or an attempt's signature could come back, longest first.</summary>
+    public sealed class SecretForms
     {
-        // Very short values would mask ordinary words; credentials are never that short.
-        if (value is null || value.Length < 6)
+        public static readonly SecretForms None = new(new List<string>());
+
+        private SecretForms(List<string> all) => All = all;
+
+        public IReadOnlyList<string> All { get; }
+
+        public static SecretForms For(DmsCredential? credential, IEnumerable<string> signatures)
         {
-            return;
+            var forms = new List<string>();
+            if (credential is not null)
+            {
+                Add(forms, credential.AccessKeySecret);
+                Add(forms, credential.SecurityToken);
+            }
+
+            foreach (var signature in signatures)
+            {
+                Add(forms, signature);
+            }
+
+            // Longest first, so that a form containing another is replaced whole.
+            forms.Sort((a, b) => b.Length.CompareTo(a.Length));
+            return new SecretForms(forms);
         }
 
-        var once = PercentEncoder.Encode(value);
-        foreach (var form in new[] { value, once, PercentEncoder.Encode(once) })
+        /// <summary>The length of the longest tail of <paramref name="text"/> that is the start of some form.</summary>
+        public int DanglingPrefixLength(ReadOnlySpan<char> text)
         {
-            AddDistinct(forms, form);
+            var longest = 0;
+            foreach (var form in All)
+            {
+                for (var length = Math.Min(form.Length - 1, text.Length); length > longest; length--)
+                {
+                    if (text[^length..].SequenceEqual(form.AsSpan(0, length)))
+                    {
+                        longest = length;
+                        break;
+                    }
+                }
+            }
 
-            // Raw bodies may carry the JSON-escaped spelling (\u002B for +, \/ for /).
-            AddDistinct(forms, JsonEncodedText.Encode(form).ToString());
-            AddDistinct(forms, JsonEncodedText.Encode(form, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString());
-            AddDistinct(forms, form.Replace("/", "\\/", StringComparison.Ordinal));
+            return longest;
         }
-    }
 
-    private static void AddDistinct(List<string> forms, string form)
-    {
-        if (!forms.Contains(form))
+        private static void Add(List<string> forms, string? value)
         {
-            forms.Add(form);
+            if (value is null || value.Length < ShortestSecret)
+            {
+                return;
+            }
+
+            var once = PercentEncoder.Encode(value);
+            foreach (var form in new[] { value, once, PercentEncoder.Encode(once) })
+            {
+                AddDistinct(forms, form);
+
+                // Raw bodies may carry the JSON-escaped spelling (\u002B for +, \/ for /).
+                AddDistinct(forms, JsonEncodedText.Encode(form).ToString());
+                AddDistinct(forms, JsonEncodedText.Encode(form, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString());
+                AddDistinct(forms, form.Replace("/", "\\/", StringComparison.Ordinal));
+            }
+        }
+
+        private static void AddDistinct(List<string> forms, string form)
+        {
+            if (!forms.Contains(form))
+            {
+                forms.Add(form);
+            }
         }
     }
 }

@@ -34,6 +34,16 @@ public sealed class DmsRequest
         Method = method;
     }
 
+    /// <summary>Creates a request for the operation <paramref name="descriptor"/> describes.</summary>
+    public DmsRequest(DmsOperationDescriptor descriptor)
+        : this((descriptor ?? throw new ArgumentNullException(nameof(descriptor))).Action, descriptor.Version, descriptor.Method)
+    {
+        Descriptor = descriptor;
+    }
+
+    /// <summary>The operation's descriptor, when the request was made from one.</summary>
+    public DmsOperationDescriptor? Descriptor { get; }
+
     /// <summary>The RPC action, for example <c>GetDataExportOrderDetail</c>.</summary>
     public string Action { get; }
 

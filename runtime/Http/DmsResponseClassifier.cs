@@ -6,60 +6,123 @@ using System.Text.Json;
 namespace Dms.Codegen.Http;
 
 /// <summary>
-/// One place that decides whether a response is an error and what it says: HTTP error statuses with
-/// Alibaba's error body, HTTP 200 with DMS's <c>"Success": false</c> envelope, and bodies that are not JSON.
+/// One place that decides whether a response is an error and what it says, as data (a <see cref="DmsFailure"/>),
+/// never as an exception: HTTP error statuses with Alibaba's error body, and DMS's envelope judged by the spec.
+/// Where the operation's response declares <c>Success</c>, anything but JSON <c>true</c> is an error, and so is
+/// a <c>Code</c> without <c>Success</c>; an operation without <c>Success</c> is judged by its status and <c>Code</c>.
+/// The body must already be valid UTF-8 (the call checks that once).
 /// </summary>
-public static class DmsResponseClassifier
+internal static class DmsResponseClassifier
 {
-    private const int BodyPreviewLength = 512;
+    /// <summary>Bodies longer than this are kept only in part (as <see cref="DmsException.RawBody"/>).</summary>
+    public const int RawBodyChars = 64 * 1024;
+
+    /// <summary>Identifiers (code, request id, host id) longer than this are cut.</summary>
+    public const int IdChars = 256;
 
     /// <summary>The error the response carries, or null for a success.</summary>
-    public static DmsException? GetError(HttpStatusCode status, ReadOnlySpan<byte> body, string? requestIdHeader)
+    public static DmsFailure? Classify(HttpStatusCode status, ReadOnlySpan<byte> body, string? requestIdHeader, bool declaresSuccess)
     {
         var code = (int)status;
-        var error = ReadErrorFields(body, stopAtSuccess: code < 400, out var isJson);
+        var fields = ReadEnvelope(body, stopAtSuccess: code < 400 && declaresSuccess, out var isJson);
+        var requestId = Cut(fields.RequestId ?? requestIdHeader);
         if (code >= 400)
         {
-            var requestId = error.RequestId ?? requestIdHeader;
-            var message = isJson
-                ? $"{error.Code ?? "HTTP " + code}: {error.Message ?? "(no message)"} (HTTP {code}, RequestId {requestId ?? "none"})"
-                : $"HTTP {code} with a body that is not JSON: {Preview(body)}";
-            return new DmsException(message, error.Code, requestId, status, Preview(body, int.MaxValue))
-            {
-                HostId = error.HostId,
-                Recommend = error.Recommend,
-                ServiceMessage = error.Message,
-            };
+            var description = isJson
+                ? $"{fields.Code ?? "HTTP " + code}: {fields.Message ?? "(no message)"} (HTTP {code}, RequestId {requestId ?? "none"})"
+                : $"HTTP {code} with a body that is not JSON";
+            return Failure(isJson ? DmsFailureKind.Service : DmsFailureKind.InvalidResponse, isJson ? fields.Code : DmsErrorCodes.InvalidResponse, fields, description, status, requestId, body, showBody: !isJson);
         }
 
         if (!isJson)
         {
-            return new DmsException($"HTTP {code} with a body that is not a JSON object: {Preview(body)}", "InvalidResponse", requestIdHeader, status, Preview(body, int.MaxValue));
+            return Failure(DmsFailureKind.InvalidResponse, DmsErrorCodes.InvalidResponse, default, $"HTTP {code} with a body that is not a JSON object", status, requestId, body, showBody: true);
         }
 
-        if (error.Success == false)
+        var unsuccessful = declaresSuccess
+            ? fields.Success is not SuccessValue.True && (fields.Success is not SuccessValue.Absent || fields.Code is not null)
+            : fields.Code is not null;
+        if (!unsuccessful)
         {
-            var requestId = error.RequestId ?? requestIdHeader;
-            return new DmsException($"{error.Code ?? "Unsuccessful"}: {error.Message ?? "(no message)"} (HTTP {code}, Success false, RequestId {requestId ?? "none"})", error.Code, requestId, status, Preview(body, int.MaxValue))
+            return null;
+        }
+
+        var success = fields.Success switch
+        {
+            SuccessValue.Absent => "no Success",
+            SuccessValue.False => "Success false",
+            _ => "Success not true",
+        };
+        var errorCode = fields.Code ?? DmsErrorCodes.Unsuccessful;
+        return Failure(DmsFailureKind.Service, errorCode, fields, $"{errorCode}: {fields.Message ?? "(no message)"} (HTTP {code}, {success}, RequestId {requestId ?? "none"})", status, requestId, body, showBody: fields.Code is null && fields.Message is null);
+    }
+
+    /// <summary>A failure for a body that could not be read at all (invalid UTF-8, compressed data, size).</summary>
+    public static DmsFailure Unreadable(string code, string description, HttpStatusCode status, string? requestIdHeader, ReadOnlySpan<byte> body, Exception? inner) =>
+        new(code == DmsErrorCodes.ResponseTooLarge ? DmsFailureKind.TooLarge : DmsFailureKind.InvalidResponse, code, $"{description}; HTTP {(int)status}")
+        {
+            Status = status,
+            RequestId = Cut(requestIdHeader),
+            RawBody = BodyText(body, out var truncated),
+            RawBodyTruncated = truncated,
+            ShowBody = true,
+            Inner = inner,
+        };
+
+    /// <summary>The top-level RequestId, for a success's log line and span.</summary>
+    public static string? ReadRequestId(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                ServiceMessage = error.Message,
-            };
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isId = reader.ValueTextEquals("RequestId"u8);
+                reader.Read();
+                if (isId && reader.TokenType == JsonTokenType.String)
+                {
+                    return Cut(reader.GetString());
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
         }
 
         return null;
     }
 
-    /// <summary>The start of a body as text, for messages about bodies that could not be read.</summary>
-    public static string Preview(ReadOnlySpan<byte> body, int length = BodyPreviewLength)
+    /// <summary>The start of the body as text (valid UTF-8 or not), for RawBody.</summary>
+    public static string BodyText(ReadOnlySpan<byte> body, out bool truncated)
     {
-        if (body.IsEmpty)
-        {
-            return "(empty)";
-        }
-
-        var text = Encoding.UTF8.GetString(body.Length > length ? body[..length] : body);
-        return body.Length > length ? text + "…" : text;
+        // Whole characters of UTF-8 take up to 4 bytes, but DMS bodies are nearly all ASCII; a little more than
+        // the limit is decoded so that redaction sees any secret that straddles it.
+        var take = RawBodyChars + 1024;
+        truncated = body.Length > take;
+        return body.IsEmpty ? "(empty)" : Encoding.UTF8.GetString(truncated ? body[..take] : body);
     }
+
+    private static DmsFailure Failure(DmsFailureKind kind, string? code, Envelope fields, string description, HttpStatusCode status, string? requestId, ReadOnlySpan<byte> body, bool showBody) =>
+        new(kind, Cut(code), description)
+        {
+            Status = status,
+            RequestId = requestId,
+            HostId = Cut(fields.HostId),
+            Recommend = fields.Recommend,
+            ServiceMessage = fields.Message,
+            RawBody = BodyText(body, out var truncated),
+            RawBodyTruncated = truncated,
+            ShowBody = showBody,
+        };
+
+    private static string? Cut(string? id) => id is { Length: > IdChars } ? id[..IdChars] + "…" : id;
 
     /// <summary>
     /// Scans the top level of the body once (no document is built): Alibaba's gateway fields <c>Code</c>,
@@ -67,9 +130,9 @@ public static class DmsResponseClassifier
     /// <c>ErrorCode</c>, <c>ErrorMessage</c>. Names are matched on the UTF-8 bytes and only those values are
     /// materialised; for a 2xx, <c>"Success": true</c> ends the scan (the typed reader checks the rest).
     /// </summary>
-    private static ErrorFields ReadErrorFields(ReadOnlySpan<byte> body, bool stopAtSuccess, out bool isJsonObject)
+    private static Envelope ReadEnvelope(ReadOnlySpan<byte> body, bool stopAtSuccess, out bool isJsonObject)
     {
-        var fields = default(ErrorFields);
+        var fields = default(Envelope);
         isJsonObject = false;
         try
         {
@@ -93,13 +156,11 @@ public static class DmsResponseClassifier
                     case Known.Success:
                         fields.Success = reader.TokenType switch
                         {
-                            JsonTokenType.True => true,
-                            JsonTokenType.False => false,
-                            JsonTokenType.String when reader.ValueTextEquals("false"u8) => false,
-                            JsonTokenType.String when reader.ValueTextEquals("true"u8) => true,
-                            _ => null,
+                            JsonTokenType.True => SuccessValue.True,
+                            JsonTokenType.False => SuccessValue.False,
+                            _ => SuccessValue.Other,
                         };
-                        if (stopAtSuccess && fields.Success == true)
+                        if (stopAtSuccess && fields.Success == SuccessValue.True)
                         {
                             isJsonObject = true;
                             return fields;
@@ -111,7 +172,7 @@ public static class DmsResponseClassifier
                 reader.Skip();
             }
 
-            isJsonObject = reader.TokenType == JsonTokenType.EndObject;
+            isJsonObject = reader.TokenType == JsonTokenType.EndObject && !reader.Read();
         }
         catch (JsonException)
         {
@@ -148,13 +209,21 @@ public static class DmsResponseClassifier
         Success,
     }
 
-    private struct ErrorFields
+    private enum SuccessValue
+    {
+        Absent,
+        True,
+        False,
+        Other,
+    }
+
+    private struct Envelope
     {
         public string? Code;
         public string? Message;
         public string? RequestId;
         public string? HostId;
         public string? Recommend;
-        public bool? Success;
+        public SuccessValue Success;
     }
 }

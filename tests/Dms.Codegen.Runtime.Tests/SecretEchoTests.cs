@@ -96,7 +96,7 @@ public class SecretEchoTests
                 o.SignatureVersion = DmsSignatureVersion.V1; // signature and token travel in the query
                 o.Credentials = DmsCredentials.AccessKey(TestClients.KeyId, TestClients.Secret, SpecialToken);
             },
-            (o, http) => new DmsClient(o, http))
+            (o, factory, name) => new DmsClient(o, factory, name))
             .RedactLoggedHeaders(_ => false);
         await using var provider = services.BuildServiceProvider();
 

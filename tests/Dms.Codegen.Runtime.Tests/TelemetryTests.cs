@@ -15,7 +15,7 @@ public class TelemetryTests
     public async Task ACallIsAnActivityAndIsMeasured()
     {
         var activities = new ConcurrentQueue<Activity>();
-        var measurements = new ConcurrentQueue<(string Instrument, string Tags)>();
+        var measurements = new ConcurrentQueue<(string Instrument, string? Unit, string Tags)>();
         await using var server = await LoopbackServer.StartAsync((c, n) => n == 1
             ? LoopbackServer.Json(c, """{"Code":"Throttling.User","Message":"slow","RequestId":"T1"}""", 400)
             : LoopbackServer.Json(c, LoopbackServer.DegreeBody));
@@ -34,8 +34,8 @@ public class TelemetryTests
                 }
             },
         };
-        meters.SetMeasurementEventCallback<long>((i, _, tags, _) => measurements.Enqueue((i.Name, string.Join(",", tags.ToArray().Select(t => $"{t.Key}={t.Value}")))));
-        meters.SetMeasurementEventCallback<double>((i, _, tags, _) => measurements.Enqueue((i.Name, string.Join(",", tags.ToArray().Select(t => $"{t.Key}={t.Value}")))));
+        meters.SetMeasurementEventCallback<long>((i, _, tags, _) => measurements.Enqueue((i.Name, i.Unit, string.Join(",", tags.ToArray().Select(t => $"{t.Key}={t.Value}")))));
+        meters.SetMeasurementEventCallback<double>((i, _, tags, _) => measurements.Enqueue((i.Name, i.Unit, string.Join(",", tags.ToArray().Select(t => $"{t.Key}={t.Value}")))));
         meters.Start();
 
         using (var parent = new Activity("test").SetParentId(traceId, ActivitySpanId.CreateRandom()).Start())
@@ -44,9 +44,16 @@ public class TelemetryTests
         }
 
         var activity = Assert.Single(activities, a => a.TraceId == traceId && a.Source.Name == "Dms.Codegen.Runtime");
-        Assert.Equal("DMS GetDataTrackJobDegree", activity.DisplayName);
+        Assert.Equal("dms-enterprise/GetDataTrackJobDegree", activity.DisplayName);
         Assert.Equal(ActivityKind.Client, activity.Kind);
         Assert.Equal("GetDataTrackJobDegree", activity.GetTagItem("rpc.method"));
+        Assert.Equal("alibaba_cloud", activity.GetTagItem("rpc.system"));
+        Assert.Equal("dms-enterprise", activity.GetTagItem("rpc.service"));
+        Assert.Equal("127.0.0.1", activity.GetTagItem("server.address"));
+        Assert.Equal(server.Endpoint.Port, activity.GetTagItem("server.port"));
+        Assert.Equal("req-ok", activity.GetTagItem("dms.request_id"));
+        Assert.Null(activity.GetTagItem("error.type"));
+        Assert.Equal(ActivityStatusCode.Unset, activity.Status);
         Assert.Equal(2, activity.GetTagItem("dms.attempts"));
         Assert.Equal(200, activity.GetTagItem("http.response.status_code"));
         var tags = string.Join(";", activity.TagObjects.Select(t => $"{t.Key}={t.Value}"));
@@ -54,7 +61,9 @@ public class TelemetryTests
         Assert.DoesNotContain(TestClients.Token, tags);
 
         Assert.Contains(measurements, m => m.Instrument == "dms.client.attempts" && m.Tags.Contains("http.response.status_code=400"));
-        Assert.Contains(measurements, m => m.Instrument == "dms.client.call.duration" && m.Tags.Contains("outcome=success"));
+        var duration = Assert.Single(measurements, m => m.Instrument == "rpc.client.duration" && m.Tags.Contains("rpc.method=GetDataTrackJobDegree") && m.Tags.Contains($"server.port={server.Endpoint.Port}"));
+        Assert.Equal("ms", duration.Unit);
+        Assert.Equal($"rpc.system=alibaba_cloud,rpc.service=dms-enterprise,rpc.method=GetDataTrackJobDegree,server.address=127.0.0.1,server.port={server.Endpoint.Port}", duration.Tags);
     }
 
     [Fact]
@@ -74,6 +83,7 @@ public class TelemetryTests
         var activity = Assert.Single(activities, a => a.TraceId == traceId);
         Assert.Equal(ActivityStatusCode.Error, activity.Status);
         Assert.Equal("InvalidParameter", activity.GetTagItem("error.type"));
+        Assert.Equal("X", activity.GetTagItem("dms.request_id"));
     }
 
     private static ActivityListener ListenToClientActivities(ConcurrentQueue<Activity> stopped)

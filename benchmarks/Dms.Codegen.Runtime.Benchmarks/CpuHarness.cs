@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Dms.Codegen.Runtime.Benchmarks.Api;
+
+namespace Dms.Codegen.Runtime.Benchmarks;
+
+/// <summary>
+/// Client CPU time per sequential call, read from the process's CPU clock (the server is a child process, so
+/// none of its work is counted), for the generated client and for the floor: a bare HttpClient sending a freshly
+/// built copy of the very request the client signed (same URI, headers and body, signed once). Variants run in
+/// interleaved rounds and the median round is reported, because the machine is shared.
+/// </summary>
+internal static class CpuHarness
+{
+    private const int CallsPerRound = 2000;
+    private const int Rounds = 7;
+
+    public static async Task<int> RunAsync(double warmupSeconds)
+    {
+        var (server, endpoint) = LoopbackResponder.Start();
+        try
+        {
+            var variants = new List<Variant>();
+            foreach (var version in new[] { DmsSignatureVersion.V3, DmsSignatureVersion.V1 })
+            {
+                var options = Options(endpoint, version);
+                var client = new DmsClient(options);
+                var template = await CaptureAsync(endpoint, version);
+                var bare = new HttpClient(new SocketsHttpHandler());
+                variants.Add(new Variant($"generated client {version}", async () => await client.GetDataTrackJobDegreeAsync(Request())));
+                variants.Add(new Variant($"floor {version} (bare HttpClient, pre-signed)", () => template.SendAsync(bare)));
+            }
+
+            foreach (var variant in variants)
+            {
+                var until = Stopwatch.GetTimestamp() + (long)(warmupSeconds * Stopwatch.Frequency);
+                while (Stopwatch.GetTimestamp() < until)
+                {
+                    await variant.Call();
+                }
+            }
+
+            for (var round = 0; round < Rounds; round++)
+            {
+                foreach (var variant in variants)
+                {
+                    await variant.MeasureAsync();
+                }
+            }
+
+            Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {Rounds} rounds of {CallsPerRound} sequential calls, median round");
+            Console.WriteLine("| caller | CPU µs/call | wall µs/call | allocated B/call | CPU vs floor |");
+            Console.WriteLine("|---|---:|---:|---:|---:|");
+            for (var i = 0; i < variants.Count; i += 2)
+            {
+                foreach (var variant in new[] { variants[i], variants[i + 1] })
+                {
+                    var ratio = variant.CpuMicroseconds / variants[i + 1].CpuMicroseconds;
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {variant.Name} | {variant.CpuMicroseconds:0.0} | {variant.WallMicroseconds:0.0} | {variant.AllocatedBytes:0} | {ratio:0.00}x |"));
+                }
+            }
+
+            return 0;
+        }
+        finally
+        {
+            server.StandardInput.Close();
+            if (!server.WaitForExit(5000))
+            {
+                server.Kill();
+            }
+        }
+    }
+
+    private static DmsClientOptions Options(Uri endpoint, DmsSignatureVersion version) => new()
+    {
+        Endpoint = endpoint,
+        Credentials = DmsCredentials.AccessKey("testid", "testsecret"),
+        SignatureVersion = version,
+    };
+
+    private static GetDataTrackJobDegreeRequest Request() => new() { OrderId = 42, Tid = 7 };
+
+    /// <summary>The request exactly as the generated client sends it, captured once from a real call.</summary>
+    private static async Task<Template> CaptureAsync(Uri endpoint, DmsSignatureVersion version)
+    {
+        var capture = new CaptureHandler { InnerHandler = new SocketsHttpHandler() };
+        using var client = new DmsClient(Options(endpoint, version), new HttpClient(capture));
+        await client.GetDataTrackJobDegreeAsync(Request());
+        return capture.Template!;
+    }
+
+    private sealed class CaptureHandler : DelegatingHandler
+    {
+        public Template? Template { get; private set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken);
+            Template = new Template(
+                request.Method,
+                request.RequestUri!,
+                request.Headers.Select(h => new KeyValuePair<string, string>(h.Key, string.Join(",", h.Value))).ToArray(),
+                body,
+                request.Content?.Headers.ContentType?.ToString());
+            return await base.SendAsync(request, cancellationToken);
+        }
+    }
+
+    private sealed record Template(HttpMethod Method, Uri Uri, KeyValuePair<string, string>[] Headers, byte[]? Body, string? ContentType)
+    {
+        public async Task SendAsync(HttpClient client)
+        {
+            using var message = new HttpRequestMessage(Method, Uri);
+            foreach (var (name, value) in Headers)
+            {
+                message.Headers.TryAddWithoutValidation(name, value);
+            }
+
+            if (Body is not null)
+            {
+                message.Content = new ByteArrayContent(Body);
+                message.Content.Headers.TryAddWithoutValidation("Content-Type", ContentType);
+            }
+
+            using var response = await client.SendAsync(message);
+            await response.Content.ReadAsByteArrayAsync();
+        }
+    }
+
+    private sealed class Variant(string name, Func<Task> call)
+    {
+        private readonly List<(double Cpu, double Wall, double Bytes)> _rounds = new();
+
+        public string Name => name;
+
+        public Func<Task> Call => call;
+
+        public double CpuMicroseconds => Median(r => r.Cpu);
+
+        public double WallMicroseconds => Median(r => r.Wall);
+
+        public double AllocatedBytes => Median(r => r.Bytes);
+
+        public async Task MeasureAsync()
+        {
+            var bytes = GC.GetTotalAllocatedBytes(precise: true);
+            var cpu = Environment.CpuUsage.TotalTime;
+            var wall = Stopwatch.GetTimestamp();
+            for (var i = 0; i < CallsPerRound; i++)
+            {
+                await call();
+            }
+
+            var wallElapsed = Stopwatch.GetElapsedTime(wall);
+            var cpuElapsed = Environment.CpuUsage.TotalTime - cpu;
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - bytes;
+            _rounds.Add((cpuElapsed.TotalMicroseconds / CallsPerRound, wallElapsed.TotalMicroseconds / CallsPerRound, (double)allocated / CallsPerRound));
+        }
+
+        private double Median(Func<(double Cpu, double Wall, double Bytes), double> pick)
+        {
+            var values = _rounds.Select(pick).Order().ToArray();
+            return values[values.Length / 2];
+        }
+    }
+}

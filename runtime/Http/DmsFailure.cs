@@ -1,0 +1,111 @@
+using System;
+using System.Net;
+
+namespace Dms.Codegen.Http;
+
+/// <summary>What kind of failure an attempt ended in; the retry policy decides on this, never on message text.</summary>
+internal enum DmsFailureKind
+{
+    /// <summary>DMS answered with an error: an HTTP error status or an unsuccessful envelope.</summary>
+    Service,
+
+    /// <summary>The body could not be read (not JSON, invalid UTF-8 or compressed data, truncated, wrong shape).</summary>
+    InvalidResponse,
+
+    /// <summary>The body is larger than the limit.</summary>
+    TooLarge,
+
+    /// <summary>No response: the connection failed or broke.</summary>
+    Transport,
+
+    /// <summary>No response: a TLS or certificate failure, which does not heal by itself.</summary>
+    SecureTransport,
+
+    /// <summary>The attempt timeout passed.</summary>
+    AttemptTimeout,
+
+    /// <summary>The overall timeout passed: the call ends.</summary>
+    OverallTimeout,
+}
+
+/// <summary>
+/// One failed attempt, as data: the classifier and the call fill it, <see cref="Redact"/> masks secrets in its
+/// strings and bounds them, the retry policy reads it, and only when the call gives up is it turned, once, into
+/// the exception the caller sees.
+/// </summary>
+internal sealed class DmsFailure
+{
+    /// <summary>How much of the body an exception message shows.</summary>
+    public const int PreviewChars = 512;
+
+    /// <summary>How much of a service message or link is kept.</summary>
+    public const int TextChars = 4096;
+
+    public DmsFailure(DmsFailureKind kind, string? code, string description)
+    {
+        Kind = kind;
+        Code = code;
+        Description = description;
+    }
+
+    public DmsFailureKind Kind { get; }
+
+    /// <summary>DMS's code, or one of <see cref="DmsErrorCodes"/>; null when DMS sent an error without one.</summary>
+    public string? Code { get; }
+
+    /// <summary>What went wrong, for the exception message (without the action and the body).</summary>
+    public string Description { get; private set; }
+
+    public HttpStatusCode? Status { get; init; }
+
+    public string? RequestId { get; init; }
+
+    public string? HostId { get; init; }
+
+    public string? ServiceMessage { get; set; }
+
+    public string? Recommend { get; set; }
+
+    public string? RawBody { get; set; }
+
+    /// <summary>Whether <see cref="RawBody"/> is only the start of the body.</summary>
+    public bool RawBodyTruncated { get; init; }
+
+    /// <summary>Whether the exception message quotes the start of the body (when the body says nothing better).</summary>
+    public bool ShowBody { get; init; }
+
+    public Exception? Inner { get; init; }
+
+    /// <summary>The server's <c>x-acs-retry-after</c> or <c>Retry-After</c>, if it sent one.</summary>
+    public TimeSpan? ServerDelay { get; set; }
+
+    private string? Preview { get; set; }
+
+    /// <summary>Masks every form of the secrets in the strings that came from the server or the transport, then bounds them.</summary>
+    public void Redact(DmsRedaction.SecretForms forms)
+    {
+        Description = DmsRedaction.Bounded(Description, TextChars, forms)!;
+        ServiceMessage = DmsRedaction.Bounded(ServiceMessage, TextChars, forms);
+        Recommend = DmsRedaction.Bounded(Recommend, TextChars, forms);
+        RawBody = DmsRedaction.Bounded(RawBody, DmsResponseClassifier.RawBodyChars, forms, RawBodyTruncated);
+        Preview = ShowBody ? DmsRedaction.Bounded(RawBody, PreviewChars, forms, RawBodyTruncated) : null;
+    }
+
+    /// <summary>The one exception the caller sees, with the number of attempts made.</summary>
+    public DmsException ToException(string action, int attempts)
+    {
+        var message = Preview is null ? $"DMS {action}: {Description}" : $"DMS {action}: {Description}, body: {Preview}";
+        if (Kind is DmsFailureKind.AttemptTimeout or DmsFailureKind.OverallTimeout)
+        {
+            return new DmsTimeoutException(message, Inner) { Attempts = attempts };
+        }
+
+        return new DmsException(message, Code, RequestId, Status, RawBody, Inner)
+        {
+            HostId = HostId,
+            Recommend = Recommend,
+            ServiceMessage = ServiceMessage,
+            Attempts = attempts,
+        };
+    }
+}

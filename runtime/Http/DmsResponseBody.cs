@@ -1,0 +1,140 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.IO.Compression;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Dms.Codegen.Http;
+
+/// <summary>
+/// A response body read into pooled memory, at most <see cref="DmsClientOptions.MaxResponseBytes"/> bytes after
+/// decompression, so that neither a huge body nor a decompression bomb can exhaust memory. Dispose returns the buffer.
+/// </summary>
+internal readonly struct DmsResponseBody : IDisposable
+{
+    private const int FirstBuffer = 4096;
+
+    private readonly byte[] _buffer;
+
+    private DmsResponseBody(byte[] buffer, int length)
+    {
+        _buffer = buffer;
+        Length = length;
+    }
+
+    public int Length { get; }
+
+    public ReadOnlySpan<byte> Span => _buffer.AsSpan(0, Length);
+
+    public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, Length);
+
+    /// <summary>Reads the whole body, decoding a <c>Content-Encoding</c> the handler left in place.</summary>
+    /// <exception cref="DmsBodyException">The body is larger than the limit, or could not be read or decompressed.</exception>
+    public static async ValueTask<DmsResponseBody> ReadAsync(HttpContent content, long limit, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength is { } declared && declared > limit && content.Headers.ContentEncoding.Count == 0)
+        {
+            throw TooLarge(limit);
+        }
+
+        var size = (int)Math.Min(content.Headers.ContentLength is > 0 and var known and < FirstBuffer * 16 ? known + 1 : FirstBuffer, limit + 1);
+        var buffer = ArrayPool<byte>.Shared.Rent(size);
+        var length = 0;
+        try
+        {
+            var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var decoded = Decode(stream, content);
+            await using (decoded.ConfigureAwait(false))
+            {
+                while (true)
+                {
+                    if (length == buffer.Length)
+                    {
+                        if (length > limit)
+                        {
+                            throw TooLarge(limit);
+                        }
+
+                        var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, limit + 1));
+                        buffer.AsSpan(0, length).CopyTo(bigger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = bigger;
+                    }
+
+                    var read = await decoded.ReadAsync(buffer.AsMemory(length, (int)Math.Min(buffer.Length - length, limit + 1 - length)), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    length += read;
+                    if (length > limit)
+                    {
+                        throw TooLarge(limit);
+                    }
+                }
+            }
+
+            return new DmsResponseBody(buffer, length);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException or HttpRequestException)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw new DmsBodyException(DmsErrorCodes.InvalidResponse, $"the body could not be read ({exception.Message})", exception);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_buffer is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+        }
+    }
+
+    private static Stream Decode(Stream stream, HttpContent content)
+    {
+        var encodings = content.Headers.ContentEncoding;
+        if (encodings.Count == 0)
+        {
+            return stream;
+        }
+
+        if (encodings.Count > 1)
+        {
+            throw new DmsBodyException(DmsErrorCodes.InvalidResponse, $"the body has more than one Content-Encoding ({string.Join(", ", encodings)})", null);
+        }
+
+        foreach (var encoding in encodings)
+        {
+            switch (encoding.ToLowerInvariant())
+            {
+                case "gzip" or "x-gzip": return new GZipStream(stream, CompressionMode.Decompress);
+                case "deflate": return new ZLibStream(stream, CompressionMode.Decompress);
+                case "br": return new BrotliStream(stream, CompressionMode.Decompress);
+                case "identity": return stream;
+            }
+        }
+
+        throw new DmsBodyException(DmsErrorCodes.InvalidResponse, $"the body has an unsupported Content-Encoding ({string.Join(", ", encodings)})", null);
+    }
+
+    private static DmsBodyException TooLarge(long limit) =>
+        new(DmsErrorCodes.ResponseTooLarge, $"the response body is larger than MaxResponseBytes ({limit} bytes after decompression); raise DmsClientOptions.MaxResponseBytes if such answers are expected", null);
+}
+
+/// <summary>A body that could not be read: the code is <see cref="DmsErrorCodes.InvalidResponse"/> or <see cref="DmsErrorCodes.ResponseTooLarge"/>.</summary>
+internal sealed class DmsBodyException : Exception
+{
+    public DmsBodyException(string code, string message, Exception? innerException)
+        : base(message, innerException) => Code = code;
+
+    public string Code { get; }
+}

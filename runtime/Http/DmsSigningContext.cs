@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Dms.Codegen.Credentials;
+using Dms.Codegen.Signing;
+
+namespace Dms.Codegen.Http;
+
+/// <summary>
+/// What it takes to sign one call's requests, travelling with each <see cref="HttpRequestMessage"/> in its
+/// <see cref="HttpRequestMessage.Options"/>: whoever sends the message (the client itself, or the
+/// <see cref="DmsSigningHandler"/> innermost in an HttpClientFactory chain, once per wire attempt) signs it
+/// here, with a fresh credential, date and nonce. It remembers what it signed with, so that anything the
+/// server echoes can be masked.
+/// </summary>
+internal sealed class DmsSigningContext
+{
+    public static readonly HttpRequestOptionsKey<DmsSigningContext> Key = new("Dms.Codegen.Signing");
+
+    private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
+
+    private readonly DmsClientSettings _settings;
+    private readonly object _gate = new();
+    private List<string>? _earlierSignatures;
+    private string? _signature;
+    private bool _signedByClient;
+
+    public DmsSigningContext(DmsClientSettings settings, DmsRequest request)
+    {
+        _settings = settings;
+        Request = request;
+        Body = request.Form.Count == 0 ? null : Encoding.UTF8.GetBytes(DmsHttpRequestFactory.EncodePairs(request.Form));
+        BodyHash = settings.SignatureVersion == DmsSignatureVersion.V3 ? Acs3Signer.HashPayload(Body) : string.Empty;
+    }
+
+    public DmsRequest Request { get; }
+
+    /// <summary>The encoded form body, once per call (every attempt sends the same bytes).</summary>
+    public byte[]? Body { get; }
+
+    /// <summary>The V3 body hash, once per call.</summary>
+    public string BodyHash { get; }
+
+    /// <summary>The credential of the latest signing.</summary>
+    public DmsCredential? Credential { get; private set; }
+
+    /// <summary>How many times a message of this call was signed (wire attempts, retries inside the chain included).</summary>
+    public int Signings { get; private set; }
+
+    /// <summary>A message for one attempt of the call, unsigned, carrying this context.</summary>
+    public HttpRequestMessage CreateMessage()
+    {
+        var message = new HttpRequestMessage(Request.Method, _settings.Endpoint);
+        message.Headers.Accept.Add(Json);
+        message.Headers.TryAddWithoutValidation("User-Agent", _settings.UserAgent);
+        message.Options.Set(Key, this);
+        return message;
+    }
+
+    /// <summary>Signs <paramref name="message"/> now; signing it again (a retry inside the chain) replaces the earlier signature.</summary>
+    public async ValueTask SignAsync(HttpRequestMessage message, bool byClient, CancellationToken cancellationToken)
+    {
+        var credential = await _settings.Credentials.GetCredentialAsync(cancellationToken).ConfigureAwait(false);
+        var resign = message.Headers.Contains(DmsHttpRequestFactory.NonceHeader);
+        var signature = DmsHttpRequestFactory.Sign(message, this, _settings.Endpoint, credential, _settings.SignatureVersion, _settings.TimeProvider.GetUtcNow(), NewNonce(), resign);
+        lock (_gate)
+        {
+            if (_signature is not null)
+            {
+                (_earlierSignatures ??= new()).Add(_signature);
+            }
+
+            _signature = signature;
+            Credential = credential;
+            Signings++;
+            _signedByClient = byClient;
+        }
+    }
+
+    /// <summary>
+    /// For <see cref="DmsSigningHandler"/>: the first pass of a message the client already signed goes out as it
+    /// is; every other pass (a retry or hedge of some handler further out) is signed afresh.
+    /// </summary>
+    public ValueTask SignInChainAsync(HttpRequestMessage message, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_signedByClient)
+            {
+                _signedByClient = false;
+                return default;
+            }
+        }
+
+        return SignAsync(message, byClient: false, cancellationToken);
+    }
+
+    /// <summary>For <see cref="DmsSigningHandler"/>, once the inner handlers are done with a message it signed.</summary>
+    public void Unsign(HttpRequestMessage message) => DmsHttpRequestFactory.Unsign(message, Request, _settings.Endpoint);
+
+    /// <summary>Every form of the secrets this call signed with.</summary>
+    public DmsRedaction.SecretForms RedactionForms()
+    {
+        lock (_gate)
+        {
+            var signatures = new List<string>(_earlierSignatures ?? (IEnumerable<string>)Array.Empty<string>());
+            if (_signature is not null)
+            {
+                signatures.Add(_signature);
+            }
+
+            return DmsRedaction.SecretForms.For(Credential, signatures);
+        }
+    }
+
+    private static string NewNonce() => Guid.NewGuid().ToString("N");
+}
