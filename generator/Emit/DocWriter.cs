@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Dms.Codegen.Generator.Model;
 
 namespace Dms.Codegen.Generator.Emit;
@@ -20,9 +19,9 @@ internal static class DocWriter
     public static void Element(SourceWriter writer, string tag, string text, string? paraXml)
     {
         writer.Line($"/// <{tag}>");
-        foreach (var line in Lines(text))
+        foreach (var line in MarkdownDocs.ToXml(text))
         {
-            writer.Line("/// " + Escape(line));
+            writer.Line("/// " + line);
         }
 
         if (paraXml is not null)
@@ -52,15 +51,6 @@ internal static class DocWriter
         }
 
         return builder.ToString();
-    }
-
-    private static IEnumerable<string> Lines(string text)
-    {
-        foreach (var line in text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n'))
-        {
-            var trimmed = line.TrimEnd();
-            yield return trimmed;
-        }
     }
 
     public static void Obsolete(SourceWriter writer, bool deprecated)
