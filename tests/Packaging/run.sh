@@ -48,6 +48,9 @@ pack() {
   [ "$(grep -c '^lib/' "$work/analyzer-package.txt")" -eq 2 ] &&
   grep -qx 'THIRD-PARTY-NOTICES.md' "$work/analyzer-package.txt" &&
   grep -qx 'lib/net8.0/Dms.Codegen.Runtime.xml' "$work/runtime-package.txt" &&
+  grep -qx 'ConfigurationSchema.json' "$work/runtime-package.txt" &&
+  grep -qx 'buildTransitive/net8.0/Dms.Codegen.Runtime.targets' "$work/runtime-package.txt" &&
+  grep -qx 'buildTransitive/net10.0/Dms.Codegen.Runtime.targets' "$work/runtime-package.txt" &&
   grep -qx 'README.md' "$work/runtime-package.txt"
 }
 check pack pack
@@ -152,6 +155,17 @@ consumer_build() {
   [ -f "$app/bin/Release/net10.0/Dms.Codegen.Runtime.dll" ]
 }
 check consumer-one-package-reference-builds-with-zero-warnings consumer_build
+
+# The appsettings schema reaches the app, which has the runtime only transitively, as editors read it: a
+# JsonSchemaSegment item for appsettings*.json naming the package's ConfigurationSchema.json with the Dms section.
+appsettings_schema() {
+  dotnet msbuild "$app/App.csproj" -getItem:JsonSchemaSegment > "$work/schema-items.json" || return 1
+  local schema
+  schema="$(sed -n 's|.*"FullPath": "\([^"]*ConfigurationSchema\.json\)".*|\1|p' "$work/schema-items.json" | head -n 1)"
+  [ -f "$schema" ] && grep -q '"FilePathPattern": "appsettings' "$work/schema-items.json" &&
+  grep -q '"Dms": {' "$schema" && grep -q '"RegionId": {' "$schema"
+}
+check appsettings-schema-for-the-app appsettings_schema
 
 start_emulator() {
   dotnet build "$root/emulator" -c Release > "$work/emulator-build.txt" 2>&1 || return 1

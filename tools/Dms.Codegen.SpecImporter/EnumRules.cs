@@ -12,7 +12,7 @@ namespace Dms.Codegen.SpecImporter;
 /// rule is recognised from the metadata (never from an operation's name) and every use is recorded in the
 /// <see cref="ImportReport"/>.
 /// </summary>
-internal static partial class EnumRules
+public static partial class EnumRules
 {
     public const string DuplicateValue = "duplicate value keeps every meaning";
     public const string JsonKeys = "keys of a JSON string become a string";
