@@ -121,47 +121,25 @@ internal static class MarkdownDocs
     }
 
     /// <summary>One line of text: links, then code and bold inside each stretch of plain text or link text.</summary>
-    public static string Inline(string text)
+    public static string Inline(string text) => Markup(text, Link, Spans, link =>
+        "<see href=\"" + DocWriter.Escape(link.Groups["url"].Value).Replace("\"", "&quot;") + "\">" + Spans(link.Groups["text"].Value) + "</see>");
+
+    /// <summary>Code spans (taken literally), and bold in the text between them.</summary>
+    private static string Spans(string text) => Markup(text, Code, BoldText, code => "<c>" + DocWriter.Escape(code.Groups["code"].Value) + "</c>");
+
+    private static string BoldText(string text) => Markup(text, Bold, DocWriter.Escape, bold => "<b>" + DocWriter.Escape(bold.Groups["text"].Value) + "</b>");
+
+    /// <summary>Each match of <paramref name="pattern"/> as <paramref name="element"/>, the text between them through <paramref name="between"/>.</summary>
+    private static string Markup(string text, Regex pattern, System.Func<string, string> between, System.Func<Match, string> element)
     {
         var builder = new StringBuilder(text.Length + 16);
         var position = 0;
-        foreach (Match link in Link.Matches(text))
+        foreach (Match match in pattern.Matches(text))
         {
-            builder.Append(Spans(text.Substring(position, link.Index - position)));
-            var url = DocWriter.Escape(link.Groups["url"].Value).Replace("\"", "&quot;");
-            builder.Append("<see href=\"").Append(url).Append("\">").Append(Spans(link.Groups["text"].Value)).Append("</see>");
-            position = link.Index + link.Length;
+            builder.Append(between(text.Substring(position, match.Index - position))).Append(element(match));
+            position = match.Index + match.Length;
         }
 
-        return builder.Append(Spans(text.Substring(position))).ToString();
-    }
-
-    /// <summary>Code spans (taken literally), and bold in the text between them.</summary>
-    private static string Spans(string text)
-    {
-        var builder = new StringBuilder(text.Length + 8);
-        var position = 0;
-        foreach (Match code in Code.Matches(text))
-        {
-            builder.Append(BoldText(text.Substring(position, code.Index - position)));
-            builder.Append("<c>").Append(DocWriter.Escape(code.Groups["code"].Value)).Append("</c>");
-            position = code.Index + code.Length;
-        }
-
-        return builder.Append(BoldText(text.Substring(position))).ToString();
-    }
-
-    private static string BoldText(string text)
-    {
-        var builder = new StringBuilder(text.Length + 8);
-        var position = 0;
-        foreach (Match bold in Bold.Matches(text))
-        {
-            builder.Append(DocWriter.Escape(text.Substring(position, bold.Index - position)));
-            builder.Append("<b>").Append(DocWriter.Escape(bold.Groups["text"].Value)).Append("</b>");
-            position = bold.Index + bold.Length;
-        }
-
-        return builder.Append(DocWriter.Escape(text.Substring(position))).ToString();
+        return builder.Append(between(text.Substring(position))).ToString();
     }
 }
