@@ -106,6 +106,12 @@ internal static class DiagnosticDescriptors
         "'{0}' is declared in {1}, which has errors and generates no code",
         "Fix the errors in the file that declares the type; this spec is generated again once it can be.");
 
+    public static readonly DiagnosticDescriptor InvalidProperty = Error(
+        "DMS0020",
+        "Invalid MSBuild property value",
+        "The MSBuild property {0} is '{1}'; expected one of: {2}",
+        "Dms.Codegen reads a few MSBuild properties (DmsCodegenNamespace, DmsCodegenClientName, DmsCodegenAccessibility); a value it cannot use stops generation instead of being ignored.");
+
     public static readonly DiagnosticDescriptor RuntimeTooOld = Error(
         "DMS0090",
         "Dms.Codegen.Runtime is older than the generator needs",

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using Dms.Codegen.Generator.Diagnostics;
 using Dms.Codegen.Generator.Model;
+using Dms.Codegen.Generator.Names;
 
 namespace Dms.Codegen.Generator.Parsing;
 
@@ -89,7 +90,7 @@ internal static class SpecParser
         var types = ParseTypes(context, ParseContext.Find(root, "types"));
         var enums = ParseEnums(context, ParseContext.Find(root, "enums"));
         var operation = operationNode is null ? null : OperationParser.Parse(context, root, operationNode);
-        var hintName = operation?.Name ?? types.Select(t => t.Name).Concat(enums.Select(e => e.Name)).FirstOrDefault() + ".Definitions";
+        var hintName = operation?.Name ?? GeneratedNames.DefinitionsFile(types.Select(t => t.Name).Concat(enums.Select(e => e.Name)).FirstOrDefault() ?? string.Empty);
         return new SpecModel(hintName, operation, types.ToEquatableArray(), enums.ToEquatableArray());
     }
 
