@@ -35,12 +35,18 @@ internal static class DocWriter
     public static string Escape(string text)
     {
         var escaped = text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
-        // Control characters, and the separators C# treats as line ends (which would end a /// comment and
-        // turn the rest of the line into code), are shown as code points rather than dropped.
+        // What XML cannot hold (most C0 controls, U+FFFE, U+FFFF, lone surrogates) and the separators C# treats
+        // as line ends (which would end a /// comment and turn the rest of the line into code) are shown as
+        // code points rather than dropped.
         var builder = new System.Text.StringBuilder(escaped.Length);
-        foreach (var character in escaped)
+        for (var i = 0; i < escaped.Length; i++)
         {
-            if ((char.IsControl(character) && character != '\t') || character == '\u2028' || character == '\u2029')
+            var character = escaped[i];
+            if (char.IsHighSurrogate(character) && i + 1 < escaped.Length && char.IsLowSurrogate(escaped[i + 1]))
+            {
+                builder.Append(character).Append(escaped[++i]);
+            }
+            else if ((char.IsControl(character) && character != '\t') || char.IsSurrogate(character) || character is '\u2028' or '\u2029' or '\uFFFE' or '\uFFFF')
             {
                 builder.Append("U+").Append(((int)character).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
             }
