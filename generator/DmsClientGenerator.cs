@@ -28,6 +28,8 @@ public sealed class DmsClientGenerator : IIncrementalGenerator
         var runtimeReferenced = context.CompilationProvider
             .Select(static (compilation, _) => compilation.GetTypeByMetadataName(KnownTypes.ClientBaseMetadataName) is not null);
 
+        context.RegisterSourceOutput(context.CompilationProvider.Select(static (compilation, _) => RuntimeVersionCheck.FindTooOld(compilation)), RuntimeVersionCheck.Report);
+
         var options = context.AnalyzerConfigOptionsProvider
             .Combine(runtimeReferenced)
             .Select(static (pair, _) => ReadOptions(pair.Left.GlobalOptions, pair.Right))

@@ -4,12 +4,11 @@ namespace Dms.Codegen.Generator.Diagnostics;
 
 /// <summary>
 /// Every diagnostic the generator reports, in one place. Ids are stable: never reuse or renumber one;
-/// record new ids in AnalyzerReleases.Unshipped.md.
+/// record new ids in AnalyzerReleases.Unshipped.md and give each a section in docs/diagnostics.md (its help link).
 /// </summary>
 internal static class DiagnosticDescriptors
 {
     private const string Category = "Dms.Codegen";
-    private const string HelpLink = "https://github.com/dms-codegen/dms-codegen/blob/main/specs/README.md#diagnostics";
 
     public static readonly DiagnosticDescriptor YamlSyntaxError = Error(
         "DMS0001",
@@ -131,6 +130,12 @@ internal static class DiagnosticDescriptors
         "The MSBuild property {0} is '{1}'; expected one of: {2}",
         "Dms.Codegen reads a few MSBuild properties (DmsCodegenNamespace, DmsCodegenClientName, DmsCodegenAccessibility); a value it cannot use stops generation instead of being ignored.");
 
+    public static readonly DiagnosticDescriptor RuntimeTooOld = Error(
+        "DMS0090",
+        "Dms.Codegen.Runtime is older than the generator needs",
+        "The project references Dms.Codegen.Runtime {0}, but code from this generator needs {1} or newer",
+        "Remove the separate Dms.Codegen.Runtime reference (the Dms.Codegen package brings the right one) or raise it to the version named.");
+
     private static DiagnosticDescriptor Error(string id, string title, string message, string description) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: description, helpLinkUri: HelpLink);
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: description, helpLinkUri: HelpLinks.For(id));
 }

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Dms.Codegen.Generator.Model;
 
 namespace Dms.Codegen.Generator.Emit;
@@ -20,9 +19,9 @@ internal static class DocWriter
     public static void Element(SourceWriter writer, string tag, string text, string? paraXml)
     {
         writer.Line($"/// <{tag}>");
-        foreach (var line in Lines(text))
+        foreach (var line in MarkdownDocs.ToXml(text))
         {
-            writer.Line("/// " + Escape(line));
+            writer.Line("/// " + line);
         }
 
         if (paraXml is not null)
@@ -58,30 +57,6 @@ internal static class DocWriter
         }
 
         return builder.ToString();
-    }
-
-    /// <summary>The text's lines, right-trimmed, without the blank lines it starts or ends with.</summary>
-    private static IEnumerable<string> Lines(string text)
-    {
-        var lines = new List<string>();
-        foreach (var line in text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n'))
-        {
-            lines.Add(line.TrimEnd());
-        }
-
-        var start = 0;
-        var end = lines.Count;
-        while (start < end && lines[start].Length == 0)
-        {
-            start++;
-        }
-
-        while (end > start && lines[end - 1].Length == 0)
-        {
-            end--;
-        }
-
-        return lines.GetRange(start, end - start);
     }
 
     public static void Obsolete(SourceWriter writer, bool deprecated)

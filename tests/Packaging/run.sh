@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Packaging checks, run by .ci/run after the unit tests:
-#   1. `dotnet pack` makes exactly the two packages, from one version;
-#   2. a fresh `dotnet new console` consumer with both packages and a YAML spec builds with zero warnings
-#      and runs against the emulator;
-#   3. a broken YAML spec fails that build as `path/file.yaml(line,col): error DMSxxxx: message`;
-#   4. the quick-start publishes with PublishAot=true with no trim/AOT warning, and the native binary runs.
+#   1. `dotnet pack` makes the two packages (and the runtime's .snupkg) from one version, with no warning;
+#   2. both carry the metadata a .NET team expects (repository URL and commit, project URL, icon, release notes,
+#      copyright, readme, licence), and Dms.Codegen depends on Dms.Codegen.Runtime for each target framework;
+#   3. every Dms.Codegen DLL has its PDB (embedded or in the .snupkg) with SourceLink, and no machine path;
+#   4. a fresh consumer: a class library with ONE PackageReference (Dms.Codegen) holding the generated API, and an
+#      app that references only that library; both build with zero warnings and the app runs against the emulator;
+#   5. a broken YAML spec fails that build as `path/file.yaml(line,col): error DMSxxxx: message`;
+#   6. the quick-start publishes with PublishAot=true with no trim/AOT warning, and the native binary runs.
 # Prints one "PASS name" or "FAIL name" line per check, then "packaging: N passed, N failed", plus figures.
 set -uo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -19,14 +22,20 @@ check() { # name, then the command; the command's output goes to $work/<name>.lo
   if "$@" > "$work/$name.log" 2>&1; then echo "PASS $name"; passed=$((passed + 1)); else echo "FAIL $name"; tail -n 30 "$work/$name.log"; failed=$((failed + 1)); fi
 }
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+script_start=$(date +%s)
 
 # A unique version, so the NuGet cache can never hand back a package from an earlier run.
 version="0.1.0-local.$(date +%s)"
 feed="$work/feed"
 
+# The project's address, as Directory.Build.props declares it (one MSBuild property for URL, help links and docs).
+repository_url="$(sed -n 's|.*<DmsCodegenRepositoryUrl [^>]*>\([^<]*\)</DmsCodegenRepositoryUrl>.*|\1|p' "$root/Directory.Build.props")"
+
 pack() {
-  dotnet pack "$root/Dms.Codegen.sln" -c Release -o "$feed" -p:Version="$version" || return 1
-  [ "$(ls "$feed"/*.nupkg | wc -l)" -eq 2 ] || return 1
+  dotnet pack "$root/Dms.Codegen.sln" -c Release -o "$feed" -p:Version="$version" 2>&1 | tee "$work/pack-output.txt" || return 1
+  # Warning-free: warnings are errors in our projects, but pack's own (NU5xxx) are not, so count them.
+  ! grep -qE '(warning|error) [A-Z]+[0-9]+' "$work/pack-output.txt" || return 1
+  [ "$(ls "$feed"/*.nupkg | wc -l)" -eq 2 ] && [ -f "$feed/Dms.Codegen.Runtime.$version.snupkg" ] || return 1
   # List into files first: grep -q on a pipe would stop reading early and fail the pipeline (pipefail).
   unzip -Z1 "$feed/Dms.Codegen.$version.nupkg" > "$work/analyzer-package.txt" &&
   unzip -Z1 "$feed/Dms.Codegen.Runtime.$version.nupkg" > "$work/runtime-package.txt" || return 1
@@ -35,16 +44,54 @@ pack() {
   grep -qx 'build/Dms.Codegen.props' "$work/analyzer-package.txt" &&
   grep -qx 'build/Dms.Codegen.targets' "$work/analyzer-package.txt" &&
   [ "$(grep -c '^specs/[A-Za-z0-9]*\.yaml$' "$work/analyzer-package.txt")" -eq 325 ] &&
-  ! grep -q '^lib/' "$work/analyzer-package.txt" &&
+  grep -qx 'lib/net8.0/_._' "$work/analyzer-package.txt" && grep -qx 'lib/net10.0/_._' "$work/analyzer-package.txt" &&
+  [ "$(grep -c '^lib/' "$work/analyzer-package.txt")" -eq 2 ] &&
+  grep -qx 'THIRD-PARTY-NOTICES.md' "$work/analyzer-package.txt" &&
   grep -qx 'lib/net8.0/Dms.Codegen.Runtime.xml' "$work/runtime-package.txt" &&
+  grep -qx 'ConfigurationSchema.json' "$work/runtime-package.txt" &&
+  grep -qx 'buildTransitive/net8.0/Dms.Codegen.Runtime.targets' "$work/runtime-package.txt" &&
+  grep -qx 'buildTransitive/net10.0/Dms.Codegen.Runtime.targets' "$work/runtime-package.txt" &&
   grep -qx 'README.md' "$work/runtime-package.txt"
 }
 check pack pack
 
+# nuspec_has <package> <regex>: the package's nuspec matches the (extended) regex.
+nuspec_has() {
+  unzip -p "$feed/$1.$version.nupkg" "$1.nuspec" > "$work/$1.nuspec" && grep -qE "$2" "$work/$1.nuspec"
+}
+metadata() {
+  local commit
+  commit="$(git -C "$root" rev-parse HEAD 2>/dev/null)" || commit='[0-9a-f]{40}'
+  for id in Dms.Codegen Dms.Codegen.Runtime; do
+    nuspec_has "$id" "<repository type=\"git\" url=\"$repository_url\" branch=\"[^\"]+\" commit=\"$commit\" />" &&
+    nuspec_has "$id" "<projectUrl>$repository_url</projectUrl>" &&
+    nuspec_has "$id" '<license type="expression">MIT</license>' &&
+    nuspec_has "$id" '<icon>icon.png</icon>' && unzip -Z1 "$feed/$id.$version.nupkg" | grep -qx 'icon.png' &&
+    nuspec_has "$id" '<readme>README.md</readme>' &&
+    nuspec_has "$id" "<releaseNotes>.*$repository_url/blob/[^/]+/CHANGELOG.md</releaseNotes>" &&
+    nuspec_has "$id" '<copyright>Copyright \(c\) [0-9]{4} Dms.Codegen contributors</copyright>' || { echo "metadata of $id"; return 1; }
+  done
+  # One PackageReference is enough: the analyzer package brings the runtime for each framework, and is no
+  # development dependency (which would stop the runtime flowing to projects that reference the consumer).
+  ! grep -q 'developmentDependency' "$work/Dms.Codegen.nuspec" &&
+  tr -d '\n' < "$work/Dms.Codegen.nuspec" | grep -qE "<group targetFramework=\"net8.0\">[^/]*<dependency id=\"Dms.Codegen.Runtime\" version=\"$version\"" &&
+  tr -d '\n' < "$work/Dms.Codegen.nuspec" | grep -qE "<group targetFramework=\"net10.0\">[^/]*<dependency id=\"Dms.Codegen.Runtime\" version=\"$version\""
+}
+check package-metadata-and-runtime-dependency metadata
+
+symbols() {
+  dotnet run "$root/tests/Packaging/SymbolCheck.cs" -- "$feed" "$root" "$repository_url" | tee "$work/symbols.txt" &&
+  [ "$(grep -c '^ok ' "$work/symbols.txt")" -eq 3 ]
+}
+check symbols-sourcelink-no-machine-paths symbols
+
+# The consumer: a class library that holds the generated API (one PackageReference, nothing else) and an app that
+# references only the library, so the runtime reaches the app transitively. The library targets net8.0 and the app
+# net10.0, so both of the package's dependency groups are used.
 consumer="$work/consumer"
-create_consumer() {
-  dotnet new console -o "$consumer" -n Consumer --framework net10.0 &&
-  cat > "$consumer/nuget.config" <<XML
+app="$work/app"
+nuget_config() {
+  cat > "$1/nuget.config" <<XML
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
   <packageSources>
@@ -52,20 +99,20 @@ create_consumer() {
   </packageSources>
 </configuration>
 XML
+}
+create_consumer() {
+  mkdir -p "$consumer/dms" "$app" && nuget_config "$consumer" && nuget_config "$app" &&
   cat > "$consumer/Consumer.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
-    <OutputType>Exe</OutputType>
-    <TargetFramework>net10.0</TargetFramework>
+    <TargetFramework>net8.0</TargetFramework>
     <Nullable>enable</Nullable>
-    <ImplicitUsings>enable</ImplicitUsings>
     <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
     <DmsCodegenNamespace>Consumer.Dms</DmsCodegenNamespace>
     <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
   </PropertyGroup>
   <ItemGroup>
-    <PackageReference Include="Dms.Codegen" Version="$version" PrivateAssets="all" />
-    <PackageReference Include="Dms.Codegen.Runtime" Version="$version" />
+    <PackageReference Include="Dms.Codegen" Version="$version" />
   </ItemGroup>
   <ItemGroup>
     <DmsSpec Include="dms/*.yaml" />
@@ -73,15 +120,52 @@ XML
   </ItemGroup>
 </Project>
 XML
-  mkdir -p "$consumer/dms" && cp "$root/specs/GetDataTrackJobDegree.yaml" "$consumer/dms/" &&
-  cp "$root/tests/Packaging/Program.cs.template" "$consumer/Program.cs"
+  cat > "$consumer/Marker.cs" <<'CS'
+namespace Consumer;
+
+/// <summary>A source file of the library's own, touched by the warm-build measurement.</summary>
+public static class Marker
+{
+}
+CS
+  cat > "$app/App.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+  </PropertyGroup>
+  <ItemGroup>
+    <ProjectReference Include="../consumer/Consumer.csproj" />
+  </ItemGroup>
+</Project>
+XML
+  cp "$root/specs/GetDataTrackJobDegree.yaml" "$consumer/dms/" &&
+  cp "$root/tests/Packaging/Program.cs.template" "$app/Program.cs"
 }
 check consumer-create create_consumer
 
 consumer_build() {
-  dotnet build "$consumer" -c Release 2>&1 | tee "$work/consumer-build.txt" && grep -q ' 0 Warning(s)' "$work/consumer-build.txt"
+  dotnet build "$app" -c Release 2>&1 | tee "$work/consumer-build.txt" && grep -q ' 0 Warning(s)' "$work/consumer-build.txt" &&
+  # The runtime came with the analyzer package, for each project's own framework.
+  grep -q '"Dms.Codegen.Runtime/'"$version"'"' "$consumer/obj/project.assets.json" &&
+  grep -q '"Dms.Codegen.Runtime/'"$version"'"' "$app/obj/project.assets.json" &&
+  [ -f "$app/bin/Release/net10.0/Dms.Codegen.Runtime.dll" ]
 }
-check consumer-builds-with-zero-warnings consumer_build
+check consumer-one-package-reference-builds-with-zero-warnings consumer_build
+
+# The appsettings schema reaches the app, which has the runtime only transitively, as editors read it: a
+# JsonSchemaSegment item for appsettings*.json naming the package's ConfigurationSchema.json with the Dms section.
+appsettings_schema() {
+  dotnet msbuild "$app/App.csproj" -getItem:JsonSchemaSegment > "$work/schema-items.json" || return 1
+  local schema
+  schema="$(sed -n 's|.*"FullPath": "\([^"]*ConfigurationSchema\.json\)".*|\1|p' "$work/schema-items.json" | head -n 1)"
+  [ -f "$schema" ] && grep -q '"FilePathPattern": "appsettings' "$work/schema-items.json" &&
+  grep -q '"Dms": {' "$schema" && grep -q '"RegionId": {' "$schema"
+}
+check appsettings-schema-for-the-app appsettings_schema
 
 start_emulator() {
   dotnet build "$root/emulator" -c Release > "$work/emulator-build.txt" 2>&1 || return 1
@@ -97,10 +181,10 @@ start_emulator() {
 check emulator-starts start_emulator
 
 consumer_run() {
-  DMS_ENDPOINT="$endpoint" dotnet run --no-build -c Release --project "$consumer" | tee "$work/consumer-run.txt" &&
+  DMS_ENDPOINT="$endpoint" dotnet run --no-build -c Release --project "$app" | tee "$work/consumer-run.txt" &&
   grep -q 'export PRE_CHECKING, track INIT, 5 operations' "$work/consumer-run.txt"
 }
-check consumer-runs-against-emulator consumer_run
+check app-via-library-runs-against-emulator consumer_run
 
 broken_yaml() {
   printf 'operation: BrokenThing\nmethod: PUT\n' > "$consumer/dms/Broken.yaml"
@@ -117,14 +201,14 @@ measure_builds() {
   local plain="$work/plain"
   cp -r "$consumer" "$plain" && rm -rf "$plain/bin" "$plain/obj" "$plain/dms" &&
   mkdir -p "$plain/Generated" && find "$consumer/obj/Release" -path '*Dms.Codegen.Generator*' -name '*.g.cs' -exec cp {} "$plain/Generated/" \; &&
-  sed -i -e 's|<PackageReference Include="Dms.Codegen" [^>]*/>||' -e 's|<DmsSpec [^>]*/>||' -e 's|<DmsOperation [^>]*/>||' "$plain/Consumer.csproj" &&
+  sed -i -e 's|<PackageReference Include="Dms.Codegen" |<PackageReference Include="Dms.Codegen.Runtime" |' -e 's|<DmsSpec [^>]*/>||' -e 's|<DmsOperation [^>]*/>||' "$plain/Consumer.csproj" &&
   dotnet build "$plain" -c Release > /dev/null 2>&1 || return 1
   for project in "$consumer" "$plain"; do
     local start end
     start=$(date +%s%N)
     for _ in 1 2 3; do
       # Touch a source so the compiler runs (a fully up-to-date build skips it): a warm incremental build.
-      touch "$project/Program.cs"
+      touch "$project/Marker.cs"
       dotnet build "$project" -c Release --no-restore > /dev/null 2>&1 || return 1
     done
     end=$(date +%s%N)
@@ -152,5 +236,6 @@ echo "figures:"
 for package in "$feed"/*.nupkg; do echo "  package $(basename "$package"): $(stat -c %s "$package") bytes"; done
 [ -f "$work/aot/QuickStart" ] && echo "  NativeAOT quick-start binary: $(stat -c %s "$work/aot/QuickStart") bytes" && grep -oE 'first response [0-9]+ ms' "$work/aot-run.txt" | sed 's/^/  NativeAOT quick-start /'
 [ -f "$work/figures.txt" ] && sed 's/^/  /' "$work/figures.txt"
+echo "  packaging script: $(( $(date +%s) - script_start )) s"
 echo "packaging: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -17,25 +17,25 @@ namespace Dms.Codegen.SpecImporter;
 public static class ApiDocsImporter
 {
     /// <summary>Every operation in the metadata, as (operation name, YAML text), in name order.</summary>
-    public static IEnumerable<(string Operation, string Yaml)> ImportAll(JsonElement apiDocs, string version)
+    public static IEnumerable<(string Operation, string Yaml)> ImportAll(JsonElement apiDocs, string version, ImportReport? report = null)
     {
         foreach (var api in apiDocs.GetProperty("apis").EnumerateObject().OrderBy(a => a.Name, StringComparer.Ordinal))
         {
-            yield return (api.Name, Import(api.Name, api.Value, version));
+            yield return (api.Name, Import(api.Name, api.Value, version, report));
         }
     }
 
-    /// <summary>One operation as a spec.</summary>
-    public static string Import(string operation, JsonElement api, string version)
+    /// <summary>One operation as a spec; what the enum rules changed goes to <paramref name="report"/>.</summary>
+    public static string Import(string operation, JsonElement api, string version, ImportReport? report = null)
     {
-        var context = new OperationContext(operation);
+        var context = new OperationContext(operation, report ?? new ImportReport());
         var spec = new Map
         {
             new("operation", operation),
             new("version", version),
             new("method", api.TryGetProperty("methods", out var methods) && methods[0].GetString() == "get" ? "GET" : "POST"),
             new("summary", Text(api, "summary")),
-            new("description", Text(api, "description")),
+            new("description", DocText.Paragraphs(Text(api, "description"))),
         };
         if (api.TryGetProperty("deprecated", out var deprecated) && deprecated.ValueKind == JsonValueKind.True)
         {
@@ -49,7 +49,7 @@ public static class ApiDocsImporter
         {
             var wire = parameter.GetProperty("name").GetString()!;
             var schema = parameter.GetProperty("schema");
-            var node = Schema(context, schema, wire, MemberName(wire, operation + "Request", requestMembers), requestScope, requestSide: true);
+            var node = Schema(context, schema, wire, MemberName(wire, operation + "Request", requestMembers), requestScope, requestSide: true, parameter: true);
             if (parameter.GetProperty("in").GetString() == "formData")
             {
                 node.Add(new("in", "form"));
@@ -62,6 +62,11 @@ public static class ApiDocsImporter
             else if (IsComplex(schema))
             {
                 node.Add(new("style", "json"));
+            }
+            else if (EnumRules.Classify(schema) == EnumRules.Shape.CommaJoined)
+            {
+                // The wire carries one comma-joined string, which is exactly what the simple style sends.
+                node.Add(new("style", "simple"));
             }
 
             parameters.Add(new(wire, node));
@@ -102,7 +107,7 @@ public static class ApiDocsImporter
         return members;
     }
 
-    private static Map Schema(OperationContext context, JsonElement schema, string wire, string member, NameScope typeScope, bool requestSide)
+    private static Map Schema(OperationContext context, JsonElement schema, string wire, string member, NameScope typeScope, bool requestSide, bool parameter = false)
     {
         var node = new Map();
         if (member != wire)
@@ -110,14 +115,35 @@ public static class ApiDocsImporter
             node.Add(new("name", member));
         }
 
-        AddType(context, node, schema, member, typeScope, requestSide, itemSuffix: string.Empty);
         var description = Text(schema, "description");
-        node.Add(new("description", description));
         var full = Text(schema, "x-fullDescription");
-        if (full is not null && full != description)
+        var (summary, remarks) = DocText.Split(description, full);
+        var where = context.Operation + "." + member;
+        switch (EnumRules.Classify(schema))
         {
-            node.Add(new("remarks", full));
+            case EnumRules.Shape.JsonKeys:
+                node.Add(new("type", "string"));
+                (summary, remarks) = EnumRules.JsonKeysDocs(description, full);
+                context.Report.Add(EnumRules.JsonKeys, where);
+                break;
+            case EnumRules.Shape.CommaJoined when parameter:
+                node.Add(new("type", "array"));
+                var items = new Map();
+                AddType(context, items, schema, member, typeScope, requestSide, itemSuffix: string.Empty);
+                node.Add(new("items", items));
+                context.Report.Add(EnumRules.CommaJoined, where);
+                break;
+            case EnumRules.Shape.CommaJoined:
+                node.Add(new("type", "string"));
+                context.Report.Add(EnumRules.CommaJoinedString, where);
+                break;
+            default:
+                AddType(context, node, schema, member, typeScope, requestSide, itemSuffix: string.Empty);
+                break;
         }
+
+        node.Add(new("description", summary));
+        node.Add(new("remarks", remarks));
 
         node.Add(new("example", Text(schema, "example")));
         if (requestSide && schema.TryGetProperty("required", out var required) && required.ValueKind == JsonValueKind.True)
@@ -227,28 +253,58 @@ public static class ApiDocsImporter
         private readonly string _operation;
         private readonly NameScope _names = new();
 
-        public OperationContext(string operation) => _operation = operation;
+        public OperationContext(string operation, ImportReport report)
+        {
+            _operation = operation;
+            Report = report;
+        }
+
+        public string Operation => _operation;
+
+        public ImportReport Report { get; }
 
         public Map Enums { get; } = new();
 
         public string? AddEnum(string member, string underlying, JsonElement values, JsonElement schema)
         {
             var titles = schema.TryGetProperty("enumValueTitles", out var t) ? t : default;
+            var full = schema.TryGetProperty("x-fullDescription", out var f) ? f.GetString() : null;
             var entries = new Map();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var memberNames = new NameScope();
             var enumName = _names.Unique(_operation + member);
+            var where = _operation + "." + member;
+            string? nullMeaning = null;
             foreach (var value in values.EnumerateArray().Select(v => v.ToString()).Where(v => v.Length > 0 && seen.Add(v)))
             {
+                var meaning = titles.ValueKind == JsonValueKind.Object && titles.TryGetProperty(value, out var title) ? title.GetString() : null;
+                if (EnumRules.IsNull(value))
+                {
+                    nullMeaning = meaning ?? string.Empty;
+                    Report.Add(EnumRules.NullIsNoValue, where);
+                    continue;
+                }
+
                 if (underlying != "string" && !long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
                 {
                     return null;
                 }
 
-                var meaning = titles.ValueKind == JsonValueKind.Object && titles.TryGetProperty(value, out var title) ? title.GetString() : null;
+                if (EnumRules.Meanings(full, value) is { Count: > 1 } meanings)
+                {
+                    meaning = EnumRules.Merge(meanings);
+                    Report.Add(EnumRules.DuplicateValue, where + " " + value);
+                }
+
                 var pascal = GeneratedNames.EnumMember(value);
-                var natural = pascal.Length > 0 && CSharpNames.IsValid(pascal) && !CSharpNames.IsKeyword(pascal)
-                    && !GeneratedNames.ReservedEnumMembers.Contains(pascal) && pascal != enumName ? pascal : "Value" + (seen.Count).ToString(CultureInfo.InvariantCulture);
+                var negative = EnumRules.NegativeNumberName(value);
+                var natural = negative ?? (pascal.Length > 0 && CSharpNames.IsValid(pascal) && !CSharpNames.IsKeyword(pascal)
+                    && !GeneratedNames.ReservedEnumMembers.Contains(pascal) && pascal != enumName ? pascal : "Value" + (seen.Count).ToString(CultureInfo.InvariantCulture));
+                if (negative is not null)
+                {
+                    Report.Add(EnumRules.NegativeName, where + " " + value + " -> " + negative);
+                }
+
                 var name = memberNames.Unique(natural);
                 entries.Add(new(value, name == pascal ? meaning ?? string.Empty : (object)new Map { new("name", name), new("description", meaning) }));
             }
@@ -258,10 +314,11 @@ public static class ApiDocsImporter
                 return null;
             }
 
+            var description = $"The documented values of {_operation} {member}.";
             Enums.Add(new(enumName, new Map
             {
                 new("type", underlying == "string" ? null : underlying),
-                new("description", $"The documented values of {_operation} {member}."),
+                new("description", nullMeaning is null ? description : $"{description} No value (null) means: {nullMeaning}"),
                 new("values", entries),
             }));
             return enumName;

@@ -33,7 +33,8 @@ var version = document.RootElement.TryGetProperty("info", out var info) && info.
 var wanted = rest.ToHashSet(StringComparer.Ordinal);
 Directory.CreateDirectory(args[1]);
 var count = 0;
-foreach (var (operation, yaml) in ApiDocsImporter.ImportAll(document.RootElement, version))
+var report = new ImportReport();
+foreach (var (operation, yaml) in ApiDocsImporter.ImportAll(document.RootElement, version, report))
 {
     if ((wanted.Count == 0 || wanted.Contains(operation)) && (skipFolder is null || !File.Exists(Path.Combine(skipFolder, operation + ".yaml"))))
     {
@@ -43,4 +44,11 @@ foreach (var (operation, yaml) in ApiDocsImporter.ImportAll(document.RootElement
 }
 
 Console.WriteLine($"Wrote {count} specs to {args[1]}.");
+if (report.Entries.Count > 0)
+{
+    // What the enum rules changed, over every operation read (written or not), by rule.
+    Console.WriteLine("Value lists changed by rule:");
+    Console.WriteLine(report);
+}
+
 return count == 0 ? 1 : 0;

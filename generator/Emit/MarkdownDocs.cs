@@ -1,0 +1,145 @@
+using System.Collections.Generic;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Dms.Codegen.Generator.Emit;
+
+/// <summary>
+/// Turns the markdown of spec descriptions (as Alibaba's documentation writes it) into XML documentation markup
+/// that IntelliSense shows well: bullet lists become <c>&lt;list type="bullet"&gt;</c>, <c>&gt;</c> notes a
+/// <c>&lt;para&gt;</c>, fenced code <c>&lt;code&gt;</c>, links <c>&lt;see href&gt;</c>, <c>**bold**</c> and
+/// <c>`code`</c> <c>&lt;b&gt;</c> and <c>&lt;c&gt;</c>. Everything else is escaped text. The output is always
+/// well-formed: inline markup is matched within one link's text or one stretch between links, never across.
+/// </summary>
+internal static class MarkdownDocs
+{
+    private static readonly Regex Bullet = new(@"^(?<indent>\s*)[-*] (?<text>.*)$", RegexOptions.CultureInvariant);
+    private static readonly Regex Note = new(@"^\s*>\s?(?<text>.*)$", RegexOptions.CultureInvariant);
+    private static readonly Regex Link = new(@"\[(?<text>[^\[\]]+)\]\((?<url>[^()\s]+)\)", RegexOptions.CultureInvariant);
+    private static readonly Regex Code = new(@"`(?<code>[^`]+)`", RegexOptions.CultureInvariant);
+    private static readonly Regex Bold = new(@"\*\*(?<text>(?:(?!\*\*).)+?)\*\*", RegexOptions.CultureInvariant);
+
+    private const int NoParagraph = -2;
+    private const int FirstParagraph = -1; // written as it is: the summary's text needs no <para>
+
+    /// <summary>The XML lines (without <c>///</c>) for one description.</summary>
+    public static IReadOnlyList<string> ToXml(string markdown)
+    {
+        var output = new List<string>();
+        var listIndent = -1; // the indent of the open list's items; -1 when no list is open
+        var first = true; // nothing written yet: the first paragraph needs no <para>
+        var paragraph = NoParagraph; // where the open paragraph starts in the output, or one of the two constants
+        var lines = markdown.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd();
+            var bullet = Bullet.Match(line);
+            if (bullet.Success || line.Trim().Length == 0 || Note.IsMatch(line) || line.TrimStart().StartsWith("```", System.StringComparison.Ordinal))
+            {
+                EndParagraph(output, ref paragraph);
+            }
+
+            if (bullet.Success)
+            {
+                var indent = bullet.Groups["indent"].Value.Length;
+                if (listIndent < 0)
+                {
+                    output.Add("<list type=\"bullet\">");
+                    listIndent = indent;
+                }
+
+                // Nested items stay in the one list (IntelliSense does not show nested lists), marked with a dash.
+                var prefix = indent > listIndent ? "\u2013 " : string.Empty;
+                output.Add("<item><description>" + prefix + Inline(bullet.Groups["text"].Value) + "</description></item>");
+                first = false;
+                continue;
+            }
+
+            if (listIndent >= 0)
+            {
+                output.Add("</list>");
+                listIndent = -1;
+            }
+
+            if (line.TrimStart().StartsWith("```", System.StringComparison.Ordinal))
+            {
+                output.Add("<code>");
+                for (i++; i < lines.Length && !lines[i].TrimStart().StartsWith("```", System.StringComparison.Ordinal); i++)
+                {
+                    output.Add(DocWriter.Escape(lines[i].TrimEnd()));
+                }
+
+                output.Add("</code>");
+                first = false;
+                continue;
+            }
+
+            var note = Note.Match(line);
+            if (note.Success)
+            {
+                // "> text" (also "> : text", as some pages write it); an empty ">" only introduces what follows.
+                var text = note.Groups["text"].Value.Trim().TrimStart(':', '\uFF1A').Trim();
+                if (text.Length > 0)
+                {
+                    output.Add("<para>Note: " + Inline(text) + "</para>");
+                }
+
+                first = false;
+            }
+            else if (line.Trim().Length > 0)
+            {
+                // Lines of one paragraph follow each other; a blank line (or a list, note or code) ends it.
+                if (paragraph == NoParagraph)
+                {
+                    paragraph = first ? FirstParagraph : output.Count;
+                }
+
+                output.Add(Inline(line));
+                first = false;
+            }
+        }
+
+        EndParagraph(output, ref paragraph);
+        if (listIndent >= 0)
+        {
+            output.Add("</list>");
+        }
+
+        return output;
+    }
+
+    /// <summary>Wraps the open paragraph (every one but the first) in <c>&lt;para&gt;</c>.</summary>
+    private static void EndParagraph(List<string> output, ref int paragraph)
+    {
+        if (paragraph >= 0)
+        {
+            output[paragraph] = "<para>" + output[paragraph];
+            output[output.Count - 1] += "</para>";
+        }
+
+        paragraph = NoParagraph;
+    }
+
+    /// <summary>One line of text: links, then code and bold inside each stretch of plain text or link text.</summary>
+    public static string Inline(string text) => Markup(text, Link, Spans, link =>
+        "<see href=\"" + DocWriter.Escape(link.Groups["url"].Value).Replace("\"", "&quot;") + "\">" + Spans(link.Groups["text"].Value) + "</see>");
+
+    /// <summary>Code spans (taken literally), and bold in the text between them.</summary>
+    private static string Spans(string text) => Markup(text, Code, BoldText, code => "<c>" + DocWriter.Escape(code.Groups["code"].Value) + "</c>");
+
+    private static string BoldText(string text) => Markup(text, Bold, DocWriter.Escape, bold => "<b>" + DocWriter.Escape(bold.Groups["text"].Value) + "</b>");
+
+    /// <summary>Each match of <paramref name="pattern"/> as <paramref name="element"/>, the text between them through <paramref name="between"/>.</summary>
+    private static string Markup(string text, Regex pattern, System.Func<string, string> between, System.Func<Match, string> element)
+    {
+        var builder = new StringBuilder(text.Length + 16);
+        var position = 0;
+        foreach (Match match in pattern.Matches(text))
+        {
+            builder.Append(between(text.Substring(position, match.Index - position))).Append(element(match));
+            position = match.Index + match.Length;
+        }
+
+        return builder.Append(between(text.Substring(position))).ToString();
+    }
+}
