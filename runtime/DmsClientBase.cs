@@ -48,6 +48,9 @@ public abstract class DmsClientBase : IDisposable
     /// <summary>The endpoint this client calls.</summary>
     public Uri? Endpoint => _settings?.Endpoint;
 
+    /// <summary>The options' clock, for waiters and streams (a client made for mocking uses the system clock).</summary>
+    internal TimeProvider Clock => _settings?.TimeProvider ?? TimeProvider.System;
+
     /// <summary>Disposes the connection pool if the client created it.</summary>
     public void Dispose()
     {
