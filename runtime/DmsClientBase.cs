@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Net.Http;
 using System.Threading;
@@ -99,6 +100,19 @@ public abstract class DmsClientBase : IDisposable
         {
             DmsTelemetry.Duration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new("rpc.method", wire.Action), new("outcome", outcome));
         }
+    }
+
+    /// <summary>
+    /// Validates and builds <paramref name="request"/> now, then returns its answer as server-sent events, each
+    /// one's data read as <typeparamref name="TResponse"/> (see <see cref="Streaming.DmsStreamCall{T}"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The request is invalid; nothing was sent.</exception>
+    protected IAsyncEnumerable<Streaming.DmsEvent<TResponse>> StreamAsync<TResponse>(IDmsOperationRequest request, CancellationToken cancellationToken)
+        where TResponse : IDmsJsonModel<TResponse>
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var settings = _settings ?? throw new InvalidOperationException("This client was created for mocking and cannot send; override its methods.");
+        return new Streaming.DmsStreamCall<TResponse>(settings, _httpClient!, request.BuildRequest()).RunAsync(cancellationToken);
     }
 
     private static HttpClient CreateOwnedHttpClient() =>

@@ -6,7 +6,7 @@ namespace Dms.Codegen.Generator.Diagnostics;
 /// Every diagnostic the generator reports, in one place. Ids are stable: never reuse or renumber one;
 /// record new ids in AnalyzerReleases.Unshipped.md.
 /// </summary>
-internal static class DiagnosticDescriptors
+internal static partial class DiagnosticDescriptors
 {
     private const string Category = "Dms.Codegen";
     private const string HelpLink = "https://github.com/dms-codegen/dms-codegen/blob/main/specs/README.md#diagnostics";

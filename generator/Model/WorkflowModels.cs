@@ -1,0 +1,45 @@
+namespace Dms.Codegen.Generator.Model;
+
+// What waiters, paginators and streams need at emit time: resolved C# member paths and checked values, no locations.
+
+/// <summary>A member reached from the response (or a named type) by C# member names; <see cref="Type"/> is the last member's type.</summary>
+internal sealed record MemberPath(EquatableArray<string> Members, TypeRef Type);
+
+/// <summary>One <c>waiters:</c> entry, its states checked against the status field's documented values.</summary>
+internal sealed record WaiterModel(
+    string Name,
+    string? Summary,
+    MemberPath Status,
+    EquatableArray<string> Success,
+    EquatableArray<string> Failure,
+    EquatableArray<string> Blocked,
+    long DelayMs,
+    long MaxDelayMs,
+    double Backoff,
+    long MaxWaitMs);
+
+internal enum PagingStyle
+{
+    PageNumber,
+    Offset,
+    Token,
+}
+
+/// <summary>A request parameter used for paging: its C# name and kind (int32, int64 or string; or, for a size, a named enum).</summary>
+internal sealed record PageParameter(string Name, ValueKind Kind, bool Required, string? EnumName = null);
+
+/// <summary>The <c>pagination:</c> block, its fields resolved against the request and the response.</summary>
+internal sealed record PaginationModel(
+    PagingStyle Style,
+    long FirstPage,
+    PageParameter Page,
+    PageParameter? Size,
+    MemberPath? Items,
+    MemberPath? Total,
+    MemberPath? NextToken);
+
+/// <summary>Everything an operation declares beyond one call: its waiters, its paging and whether it streams events.</summary>
+internal sealed record WorkflowModel(EquatableArray<WaiterModel> Waiters, PaginationModel? Pagination, bool Stream)
+{
+    public bool IsEmpty => Waiters.IsEmpty && Pagination is null && !Stream;
+}
