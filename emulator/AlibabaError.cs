@@ -9,6 +9,16 @@ namespace Dms.Codegen.Emulator;
 /// <summary>An error in Alibaba Cloud's gateway shape: <c>{"RequestId","HostId","Code","Message","Recommend"}</c>.</summary>
 internal sealed record AlibabaError(HttpStatusCode Status, string Code, string Message)
 {
+    /// <summary>When set, sent as <c>x-acs-retry-after</c> (ms) and <c>Retry-After</c> (s, rounded up), as Alibaba's throttling does.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    public static AlibabaError Throttled(TimeSpan retryAfter, HttpStatusCode status = HttpStatusCode.BadRequest) =>
+        new(status, "Throttling.User", "Request was denied due to user flow control.") { RetryAfter = retryAfter };
+
+    /// <summary>The nonce cache is full of nonces that could still be replayed: the emulator refuses rather than forget one.</summary>
+    public static AlibabaError NonceCacheFull(TimeSpan retryAfter) =>
+        new(HttpStatusCode.ServiceUnavailable, "Throttling", "Request was denied due to request throttling: the emulator remembers as many signature nonces as it may, until the oldest leave the time window.") { RetryAfter = retryAfter };
+
     public static AlibabaError IncompleteSignature(string detail) => new(HttpStatusCode.BadRequest, "IncompleteSignature", "The request signature does not conform to Aliyun standards. " + detail);
 
     public static AlibabaError SignatureDoesNotMatch(string serverStringToSign) =>
@@ -42,6 +52,13 @@ internal sealed record AlibabaError(HttpStatusCode Status, string Code, string M
         context.Items[typeof(AlibabaError)] = this; // for the request log line
         var requestId = Guid.NewGuid().ToString("D").ToUpperInvariant();
         context.Response.StatusCode = (int)Status;
+        if (RetryAfter is { } wait)
+        {
+            var ms = (long)Math.Ceiling(wait.TotalMilliseconds);
+            context.Response.Headers["x-acs-retry-after"] = ms.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(ms / 1000.0)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return Hosting.JsonAnswer.WriteAsync(context, JsonSerializerWrite(requestId, context.Request.Host.Host), requestId);
     }
 

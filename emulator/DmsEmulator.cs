@@ -31,11 +31,13 @@ public sealed class DmsEmulator : IAsyncDisposable
     public const string LogCategory = "Dms.Codegen.Emulator";
 
     private readonly WebApplication _app;
+    private readonly RequestPipeline _pipeline;
     private int _disposed;
 
-    private DmsEmulator(WebApplication app, Uri endpoint, DmsEmulatorOptions options, EmulatorState state, FaultQueue faults)
+    private DmsEmulator(WebApplication app, RequestPipeline pipeline, Uri endpoint, DmsEmulatorOptions options, EmulatorState state, FaultQueue faults)
     {
         _app = app;
+        _pipeline = pipeline;
         Endpoint = endpoint;
         Options = options;
         State = state;
@@ -53,6 +55,9 @@ public sealed class DmsEmulator : IAsyncDisposable
 
     /// <summary>Faults queued per access key.</summary>
     public FaultQueue Faults { get; }
+
+    /// <summary>How many signature nonces it remembers now (never more than <see cref="DmsEmulatorOptions.MaxRememberedNonces"/>).</summary>
+    public int RememberedNonces => _pipeline.RememberedNonces;
 
     /// <summary>The operations it answers: the generated descriptors of every spec.</summary>
     public static IReadOnlyList<Dms.Codegen.Http.DmsOperationDescriptor> Operations => DmsClient.Operations;
@@ -92,7 +97,7 @@ public sealed class DmsEmulator : IAsyncDisposable
             app.Run(context => context.Request.Path.StartsWithSegments(AdminEndpoints.Prefix) ? admin.HandleAsync(context) : pipeline.HandleAsync(context));
             await app.StartAsync(cancellationToken);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new DmsEmulator(app, new Uri(address.EndsWith('/') ? address : address + "/"), options, state, faults);
+            return new DmsEmulator(app, pipeline, new Uri(address.EndsWith('/') ? address : address + "/"), options, state, faults);
         }
         catch
         {

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using Dms.Codegen.Http;
 
 namespace Dms.Codegen.Emulator;
 
@@ -21,6 +23,13 @@ public sealed class DmsEmulatorOptions
     /// <summary>Reject a signature nonce seen before (default true). Switch off only to replay one pre-signed request in a benchmark.</summary>
     public bool ReplayProtection { get; set; } = true;
 
+    /// <summary>
+    /// The most signature nonces remembered at once (default 100,000, a few MiB). A nonce is kept only while its
+    /// request's timestamp is within <see cref="MaxClockSkew"/>; when this many could all still be replayed, new
+    /// requests get HTTP 503 <c>Throttling</c> with a retry-after instead of a nonce being forgotten.
+    /// </summary>
+    public int MaxRememberedNonces { get; set; } = 100_000;
+
     /// <summary>How far a request's timestamp may be from the emulator's clock (Alibaba allows 15 minutes).</summary>
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(15);
 
@@ -35,6 +44,42 @@ public sealed class DmsEmulatorOptions
 
     /// <summary>The emulator's clock.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Operations beyond the built-in 325, e.g. from a project's own YAML specs: the generated
+    /// <c>DmsClient.Operations</c>. A descriptor for an action the emulator knows replaces the built-in one.
+    /// </summary>
+    public IList<DmsOperationDescriptor> AdditionalOperations { get; } = new List<DmsOperationDescriptor>();
+
+    /// <summary>
+    /// Their response shapes: the generated <c>DmsClient.Shapes</c> of a project built with
+    /// <c>&lt;DmsCodegenEmitShapes&gt;true&lt;/DmsCodegenEmitShapes&gt;</c>, so that its operations are answered completely.
+    /// </summary>
+    public IList<string> AdditionalShapes { get; } = new List<string>();
+
+    /// <summary>Adds a generated client's operations and shapes (<c>options.AddOperations(MyClient.Operations, MyClient.Shapes)</c>).</summary>
+    /// <returns>These options.</returns>
+    public DmsEmulatorOptions AddOperations(IEnumerable<DmsOperationDescriptor> operations, IEnumerable<string>? shapes = null)
+    {
+        ArgumentNullException.ThrowIfNull(operations);
+        foreach (var operation in operations)
+        {
+            AdditionalOperations.Add(operation);
+        }
+
+        foreach (var shape in shapes ?? Array.Empty<string>())
+        {
+            AdditionalShapes.Add(shape);
+        }
+
+        return this;
+    }
+
+    internal IEnumerable<DmsOperationDescriptor> AllOperations() =>
+        Api.DmsClient.Operations.Where(o => !AdditionalOperations.Any(a => a.Action == o.Action)).Concat(AdditionalOperations);
+
+    internal Shapes.ShapeCatalog ShapeCatalog() =>
+        AdditionalShapes.Count == 0 ? Shapes.BuiltInShapes.Catalog : new Shapes.ShapeCatalog(Api.DmsClient.Shapes.Concat(AdditionalShapes));
 
     internal IReadOnlyDictionary<string, string> EffectiveKeys() =>
         AccessKeys.Count > 0 ? new Dictionary<string, string>(AccessKeys, StringComparer.Ordinal) : new Dictionary<string, string> { [DefaultAccessKeyId] = DefaultAccessKeySecret };

@@ -1,72 +1,83 @@
 using System;
 using System.Collections.Generic;
-using Dms.Codegen.Emulator.Api;
 using Dms.Codegen.Emulator.Faults;
+using Dms.Codegen.Emulator.Shapes;
 using Dms.Codegen.Emulator.State;
-using Dms.Codegen.Json;
 
 namespace Dms.Codegen.Emulator;
 
 /// <summary>
-/// Builds each operation's answer with the types generated from its spec, so every response has exactly
-/// the documented shape. Operations without a state machine answer with the bare success envelope.
+/// Builds each operation's answer: the workflows give the values they keep (an <see cref="Overlay"/>, or an
+/// error when the call comes in the wrong state), and the response shape generated from the operation's spec
+/// fills every other documented member. No operation is written out here member by member.
 /// </summary>
 internal sealed class OperationHandlers
 {
     private readonly EmulatorState _state;
+    private readonly ShapeCatalog _shapes;
+    private readonly ResponseWriter _writer;
+    private readonly TimeProvider _time;
 
-    public OperationHandlers(EmulatorState state) => _state = state;
-
-    public string Answer(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, string requestId, bool unknownEnum) => action switch
+    public OperationHandlers(EmulatorState state, ShapeCatalog shapes, TimeProvider time)
     {
-        "GetDataExportOrderDetail" => DataExportOrderDetail(ParameterValidator.Int64(parameters, "OrderId") ?? 0, requestId, unknownEnum),
-        "GetDataTrackJobDegree" => DataTrackJobDegree(ParameterValidator.Int64(parameters, "OrderId") ?? 0, requestId, unknownEnum),
-        _ => $$"""{"RequestId":"{{requestId}}","Success":true}""",
-    };
+        _state = state;
+        _shapes = shapes;
+        _writer = new ResponseWriter(shapes);
+        _time = time;
+    }
 
-    private string DataExportOrderDetail(long orderId, string requestId, bool unknownEnum)
+    public (string? Body, AlibabaError? Error) Answer(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, string requestId, bool unknownEnum)
     {
-        var status = unknownEnum ? new DataExportJobStatus(FaultResponder.UndocumentedStatus) : _state.NextExportStatus(orderId);
-        var response = new GetDataExportOrderDetailResponse
+        var context = new AnswerContext(requestId, parameters, World.Identity, _time.GetUtcNow());
+        var overlay = action switch
         {
-            RequestId = requestId,
-            Success = true,
-            DataExportOrderDetail = new GetDataExportOrderDetailResponse.Types.DataExportOrderDetail
+            "GetDataExportOrderDetail" => DataExportOrderDetail(ParameterValidator.Int64(parameters, "OrderId") ?? 0, unknownEnum),
+            "GetDataTrackJobDegree" => DataTrackJobDegree(ParameterValidator.Int64(parameters, "OrderId") ?? 0, unknownEnum),
+            _ => null,
+        };
+
+        // An operation given without a shape still gets the success envelope.
+        var shape = _shapes.Response(action);
+        return shape is null
+            ? ($$"""{"RequestId":"{{requestId}}","Success":true}""", null)
+            : (_writer.Write(shape, context, overlay), null);
+    }
+
+    private Overlay DataExportOrderDetail(long orderId, bool unknownEnum)
+    {
+        var status = _state.NextExportStatus(orderId);
+        return new Overlay
+        {
+            ["DataExportOrderDetail"] = new Overlay
             {
-                KeyInfo = new GetDataExportOrderDetailResponse.Types.KeyInfo { PreCheckId = orderId + 1000, JobStatus = status },
-                OrderDetail = new GetDataExportOrderDetailResponse.Types.OrderDetail
+                ["KeyInfo"] = new Overlay
                 {
-                    DbId = 123,
-                    Database = "emulator@127.0.0.1:3306",
-                    Classify = "text",
-                    ExeSQL = "SELECT * FROM orders",
-                    Logic = false,
-                    ActualAffectRows = status == DataExportJobStatus.ExportSuccess ? 42 : 0,
-                    IgnoreAffectRows = false,
-                    IgnoreAffectRowsReason = string.Empty,
-                    EnvType = "dev",
+                    ["PreCheckId"] = orderId + 1000,
+                    ["JobStatus"] = unknownEnum ? new Undocumented(FaultResponder.UndocumentedStatus) : status.Value,
+                },
+                ["OrderDetail"] = new Overlay
+                {
+                    ["Database"] = World.SearchName,
+                    ["ExeSQL"] = "SELECT * FROM orders",
+                    ["ActualAffectRows"] = status == Api.DataExportJobStatus.ExportSuccess ? 42 : 0,
                 },
             },
         };
-        return DmsJson.Serialize(response);
     }
 
-    private string DataTrackJobDegree(long orderId, string requestId, bool unknownEnum)
+    private Overlay DataTrackJobDegree(long orderId, bool unknownEnum)
     {
         var step = _state.NextTrackStep(orderId);
-        var response = new GetDataTrackJobDegreeResponse
+        return new Overlay
         {
-            RequestId = requestId,
-            Success = true,
-            JobDegree = new GetDataTrackJobDegreeResponse.Types.JobDegree
+            ["JobDegree"] = new Overlay
             {
-                ListCompletionDegree = step.List,
-                DownloadCompletionDegree = step.Download,
-                FilterCompletionDegree = step.Filter,
-                JobStatus = unknownEnum ? new DataTrackJobStatus(FaultResponder.UndocumentedStatus) : step.Status,
-                StatusDesc = step.Description,
+                ["ListCompletionDegree"] = step.List,
+                ["DownloadCompletionDegree"] = step.Download,
+                ["FilterCompletionDegree"] = step.Filter,
+                ["JobStatus"] = unknownEnum ? new Undocumented(FaultResponder.UndocumentedStatus) : step.Status.Value,
+                ["StatusDesc"] = step.Description,
             },
         };
-        return DmsJson.Serialize(response);
     }
 }

@@ -85,6 +85,8 @@ public sealed class DmsClientGenerator : IIncrementalGenerator
             }
         });
 
+        ShapeEmitter.Register(context, models.Select(static (pair, _) => pair.Model), options);
+
         var anySpec = specFiles.Collect().Select(static (files, _) => !files.IsEmpty);
         context.RegisterSourceOutput(options.Combine(anySpec), static (output, pair) => EmitClient(output, pair.Left, pair.Right));
     }
@@ -97,7 +99,8 @@ public sealed class DmsClientGenerator : IIncrementalGenerator
     {
         var ns = Read(options, "build_property.DmsCodegenNamespace") ?? Read(options, "build_property.RootNamespace") ?? GeneratorOptions.DefaultNamespace;
         var client = Read(options, "build_property.DmsCodegenClientName") ?? GeneratorOptions.DefaultClientName;
-        return new GeneratorOptions(ns, client, runtimeReferenced);
+        var shapes = string.Equals(Read(options, "build_property.DmsCodegenEmitShapes"), "true", StringComparison.OrdinalIgnoreCase);
+        return new GeneratorOptions(ns, client, runtimeReferenced) { EmitShapes = shapes };
 
         static string? Read(AnalyzerConfigOptions options, string key) =>
             options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

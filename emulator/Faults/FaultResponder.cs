@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Net;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -47,10 +46,8 @@ internal static class FaultResponder
                     context.Abort();
                     return FaultOutcome.Handled;
                 case EmulatorFaultKind.Throttle:
-                    context.Response.Headers["x-acs-retry-after"] = retryAfterMilliseconds.ToString(CultureInfo.InvariantCulture);
-                    context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfterMilliseconds / 1000.0)).ToString(CultureInfo.InvariantCulture);
                     var status = fault.Status == 0 ? HttpStatusCode.BadRequest : (HttpStatusCode)fault.Status;
-                    await new AlibabaError(status, "Throttling.User", "Request was denied due to user flow control.").WriteAsync(context);
+                    await AlibabaError.Throttled(TimeSpan.FromMilliseconds(retryAfterMilliseconds), status).WriteAsync(context);
                     return FaultOutcome.Handled;
                 case EmulatorFaultKind.ServerError:
                     await new AlibabaError(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable", "The request has failed due to a temporary failure of the server.").WriteAsync(context);

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
-using Dms.Codegen.Emulator.Api;
 using Dms.Codegen.Emulator.Faults;
 using Dms.Codegen.Emulator.Security;
 using Dms.Codegen.Emulator.State;
@@ -16,24 +15,27 @@ namespace Dms.Codegen.Emulator.Hosting;
 /// <summary>One request: signature, operation, parameters, faults, answer. In that order, as the real gateway checks.</summary>
 internal sealed class RequestPipeline
 {
-    // The generated descriptors, by action: the only list of operations the emulator has.
-    private static readonly Dictionary<string, DmsOperationDescriptor> OperationsByAction =
-        DmsClient.Operations.ToDictionary(o => o.Action, StringComparer.Ordinal);
-
     private readonly DmsEmulatorOptions _options;
     private readonly SignatureVerifier _verifier;
     private readonly FaultQueue _faults;
     private readonly OperationHandlers _handlers;
     private readonly ILogger _logger;
 
+    // The generated descriptors, by action (the emulator's own and the caller's): the only list of operations it has.
+    private readonly Dictionary<string, DmsOperationDescriptor> _operations;
+
     public RequestPipeline(DmsEmulatorOptions options, EmulatorState state, FaultQueue faults, ILogger logger)
     {
         _options = options;
         _verifier = new SignatureVerifier(options);
         _faults = faults;
-        _handlers = new OperationHandlers(state);
+        _operations = options.AllOperations().ToDictionary(o => o.Action, StringComparer.Ordinal);
+        _handlers = new OperationHandlers(state, options.ShapeCatalog(), options.TimeProvider);
         _logger = logger;
     }
+
+    /// <summary>How many signature nonces are remembered now.</summary>
+    public int RememberedNonces => _verifier.RememberedNonces;
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -71,7 +73,7 @@ internal sealed class RequestPipeline
             return null;
         }
 
-        error = !OperationsByAction.TryGetValue(caller!.Action, out var operation) ? AlibabaError.UnknownAction(caller.Action)
+        error = !_operations.TryGetValue(caller!.Action, out var operation) ? AlibabaError.UnknownAction(caller.Action)
             : operation.Version != caller.Version ? AlibabaError.InvalidVersion(caller.Version)
             : ParameterValidator.Validate(operation, caller.Parameters);
         if (error is not null)
@@ -99,7 +101,14 @@ internal sealed class RequestPipeline
         }
 
         var requestId = Guid.NewGuid().ToString("D").ToUpperInvariant();
-        await JsonAnswer.WriteAsync(context, _handlers.Answer(caller.Action, caller.Parameters, requestId, outcome == FaultOutcome.AnswerWithUnknownEnum), requestId);
+        var (body, stateError) = _handlers.Answer(caller.Action, caller.Parameters, requestId, outcome == FaultOutcome.AnswerWithUnknownEnum);
+        if (stateError is not null)
+        {
+            await stateError.WriteAsync(context);
+            return caller.Action;
+        }
+
+        await JsonAnswer.WriteAsync(context, body!, requestId);
         return caller.Action;
     }
 }

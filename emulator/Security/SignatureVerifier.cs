@@ -31,7 +31,7 @@ internal sealed class SignatureVerifier
     {
         _options = options;
         _keys = options.EffectiveKeys();
-        _nonces = new NonceCache(options.MaxClockSkew, options.TimeProvider);
+        _nonces = new NonceCache(options.MaxClockSkew, options.MaxRememberedNonces, options.TimeProvider);
     }
 
     public (VerifiedCaller? Caller, AlibabaError? Error) Verify(IncomingRequest request)
@@ -88,7 +88,7 @@ internal sealed class SignatureVerifier
             return (null, AlibabaError.AccessKeyNotFound());
         }
 
-        if (CheckTimestamp(request.Header("x-acs-date")!) is { } timeError)
+        if (CheckTimestamp(request.Header("x-acs-date")!, out var signedAt) is { } timeError)
         {
             return (null, timeError);
         }
@@ -107,9 +107,9 @@ internal sealed class SignatureVerifier
             return (null, AlibabaError.SignatureDoesNotMatch("(x-acs-content-sha256 is not the SHA-256 of the body)"));
         }
 
-        if (!_nonces.TryUse(keyId, request.Header("x-acs-signature-nonce")!) && _options.ReplayProtection)
+        if (CheckNonce(keyId, request.Header("x-acs-signature-nonce")!, signedAt) is { } nonceError)
         {
-            return (null, AlibabaError.NonceUsed());
+            return (null, nonceError);
         }
 
         var parameters = request.Query.Concat(request.Form).ToList();
@@ -137,7 +137,7 @@ internal sealed class SignatureVerifier
             return (null, AlibabaError.AccessKeyNotFound());
         }
 
-        if (CheckTimestamp(Value(all, "Timestamp")!) is { } timeError)
+        if (CheckTimestamp(Value(all, "Timestamp")!, out var signedAt) is { } timeError)
         {
             return (null, timeError);
         }
@@ -148,18 +148,36 @@ internal sealed class SignatureVerifier
             return (null, AlibabaError.SignatureDoesNotMatch(stringToSign));
         }
 
-        if (!_nonces.TryUse(keyId, Value(all, "SignatureNonce")!) && _options.ReplayProtection)
+        if (CheckNonce(keyId, Value(all, "SignatureNonce")!, signedAt) is { } nonceError)
         {
-            return (null, AlibabaError.NonceUsed());
+            return (null, nonceError);
         }
 
         var parameters = all.Where(p => !V1CommonParameters.Contains(p.Key)).ToList();
         return (new VerifiedCaller(keyId, Value(all, "Action")!, Value(all, "Version")!, parameters), null);
     }
 
-    private AlibabaError? CheckTimestamp(string value)
+    /// <summary>How many nonces are remembered now (bounded by <see cref="DmsEmulatorOptions.MaxRememberedNonces"/>).</summary>
+    public int RememberedNonces => _nonces.Count;
+
+    private AlibabaError? CheckNonce(string keyId, string nonce, DateTimeOffset signedAt)
     {
-        if (!DateTimeOffset.TryParseExact(value, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+        if (!_options.ReplayProtection)
+        {
+            return null;
+        }
+
+        return _nonces.TryUse(keyId, nonce, signedAt) switch
+        {
+            NonceVerdict.Replayed => AlibabaError.NonceUsed(),
+            NonceVerdict.Full => AlibabaError.NonceCacheFull(_nonces.UntilNextExpiry),
+            _ => null,
+        };
+    }
+
+    private AlibabaError? CheckTimestamp(string value, out DateTimeOffset time)
+    {
+        if (!DateTimeOffset.TryParseExact(value, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time))
         {
             return AlibabaError.TimestampFormat(value);
         }

@@ -1,0 +1,286 @@
+using System;
+using System.Buffers;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+
+namespace Dms.Codegen.Emulator.Shapes;
+
+/// <summary>
+/// Values the state gives for some members of an answer, by wire name: scalars, nested <see cref="Overlay"/>s,
+/// or lists of either (an empty list is an empty array). Every member it does not name is filled from the shape.
+/// </summary>
+internal sealed class Overlay : Dictionary<string, object?>
+{
+    public Overlay()
+        : base(StringComparer.Ordinal)
+    {
+    }
+}
+
+/// <summary>A value written as given, even where the type is an enum that does not document it (the <c>unknown-enum</c> fault).</summary>
+internal sealed record Undocumented(string Value);
+
+/// <summary>What an answer is built from besides its shape: the request, the ids of the emulated world, the clock.</summary>
+internal sealed record AnswerContext(string RequestId, IReadOnlyList<KeyValuePair<string, string>> Parameters, Func<string, long> Identity, DateTimeOffset Now)
+{
+    public string? Parameter(string name)
+    {
+        foreach (var parameter in Parameters)
+        {
+            if (parameter.Key == name)
+            {
+                return parameter.Value;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>
+/// Writes a complete success body from a response shape: every documented member, of its declared type.
+/// The rules (documented in emulator/README.md): state overlay first; then <c>RequestId</c> and <c>Success</c>;
+/// then a member named like a request parameter echoes it; an id (a name ending in <c>Id</c>, or <c>Tid</c>)
+/// takes the emulated world's id for that name, so <c>DbId</c> is the same database in every answer; then the
+/// spec's example where it parses for the type; then a plausible value. Arrays get one element, maps one
+/// entry, enums a documented value, error members (<c>ErrorCode</c>, <c>ErrorMessage</c>) empty strings.
+/// </summary>
+internal sealed class ResponseWriter
+{
+    /// <summary>Past this depth a (recursive) named type is written as an empty object.</summary>
+    private const int MaxDepth = 24;
+
+    private readonly ShapeCatalog _catalog;
+
+    public ResponseWriter(ShapeCatalog catalog) => _catalog = catalog;
+
+    public string Write(ObjectShape response, AnswerContext context, Overlay? overlay)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            WriteObject(writer, response, context, overlay, 0);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private void WriteObject(Utf8JsonWriter writer, ObjectShape shape, AnswerContext context, Overlay? overlay, int depth)
+    {
+        writer.WriteStartObject();
+        if (depth <= MaxDepth)
+        {
+            foreach (var (name, type) in shape.Members)
+            {
+                writer.WritePropertyName(name);
+                if (overlay is not null && overlay.TryGetValue(name, out var value))
+                {
+                    WriteGiven(writer, name, type, value, context, depth);
+                }
+                else
+                {
+                    WriteMade(writer, name, type, context, depth, top: depth == 0);
+                }
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A value the state gave, converted to the member's declared type.</summary>
+    private void WriteGiven(Utf8JsonWriter writer, string name, TypeShape type, object? value, AnswerContext context, int depth)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        if (value is Undocumented undocumented)
+        {
+            writer.WriteStringValue(undocumented.Value);
+            return;
+        }
+
+        var (kind, resolved) = Resolve(type);
+        switch (kind)
+        {
+            case ShapeKind.Object when value is Overlay nested:
+                WriteObject(writer, resolved as ObjectShape ?? new ObjectShape(type.Name ?? name, Array.Empty<KeyValuePair<string, TypeShape>>()), context, nested, depth + 1);
+                return;
+            case ShapeKind.Array when value is IEnumerable list && value is not string:
+                writer.WriteStartArray();
+                foreach (var item in list)
+                {
+                    WriteGiven(writer, name, type.Items!, item, context, depth + 1);
+                }
+
+                writer.WriteEndArray();
+                return;
+            default:
+                if (!TryWriteScalar(writer, kind, resolved as EnumShape, Convert.ToString(value, CultureInfo.InvariantCulture)!))
+                {
+                    WriteMade(writer, name, type, context, depth, top: false);
+                }
+
+                return;
+        }
+    }
+
+    /// <summary>A value made from the shape and the rules above.</summary>
+    private void WriteMade(Utf8JsonWriter writer, string name, TypeShape type, AnswerContext context, int depth, bool top)
+    {
+        var (kind, resolved) = Resolve(type);
+        switch (kind)
+        {
+            case ShapeKind.Object:
+                WriteObject(writer, resolved as ObjectShape ?? new ObjectShape(type.Name ?? name, Array.Empty<KeyValuePair<string, TypeShape>>()), context, null, depth + 1);
+                return;
+            case ShapeKind.Array:
+                writer.WriteStartArray();
+                WriteMade(writer, name, type.Items!, context, depth + 1, top: false);
+                writer.WriteEndArray();
+                return;
+            case ShapeKind.Map:
+                writer.WriteStartObject();
+                writer.WritePropertyName("key1");
+                WriteMade(writer, name, type.Items!, context, depth + 1, top: false);
+                writer.WriteEndObject();
+                return;
+            case ShapeKind.Any:
+                WriteAny(writer, type.Example);
+                return;
+        }
+
+        var candidates = Candidates(name, kind, type.Example, context, top);
+        foreach (var candidate in candidates)
+        {
+            if (candidate is not null && TryWriteScalar(writer, kind, resolved as EnumShape, candidate))
+            {
+                return;
+            }
+        }
+
+        // Nothing above fitted: a value of the type that no rule chose.
+        var fallback = resolved is EnumShape e && e.Values.Count > 0 ? e.Values[0] : kind switch
+        {
+            ShapeKind.Int32 or ShapeKind.Int64 => "1",
+            ShapeKind.Double => "0.5",
+            ShapeKind.Boolean => "true",
+            _ => name + "-value",
+        };
+        TryWriteScalar(writer, kind, resolved as EnumShape, fallback);
+    }
+
+    private static IEnumerable<string?> Candidates(string name, ShapeKind kind, string? example, AnswerContext context, bool top)
+    {
+        if (top && name == "RequestId")
+        {
+            yield return context.RequestId;
+        }
+
+        if (top && name == "Success")
+        {
+            yield return "true";
+        }
+
+        if (name is "ErrorCode" or "ErrorMessage")
+        {
+            yield return string.Empty;
+        }
+
+        yield return context.Parameter(name);
+        if (IsIdentifier(name) && kind is ShapeKind.Int64 or ShapeKind.Int32 or ShapeKind.String)
+        {
+            yield return context.Identity(name).ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (name == "TotalCount" || name.EndsWith("Count", StringComparison.Ordinal) && kind is ShapeKind.Int32 or ShapeKind.Int64)
+        {
+            // Lists hold one element unless the state says otherwise, so counts say one too.
+            yield return "1";
+        }
+
+        if (kind == ShapeKind.String && (name.EndsWith("Time", StringComparison.Ordinal) || name.EndsWith("Date", StringComparison.Ordinal)) && example is null)
+        {
+            yield return context.Now.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        }
+
+        yield return example;
+    }
+
+    /// <summary>The identifier rule: a wire name ending in <c>Id</c> (not <c>RequestId</c>), or <c>Tid</c>.</summary>
+    public static bool IsIdentifier(string name) =>
+        name == "Tid" || (name.Length > 2 && name.EndsWith("Id", StringComparison.Ordinal) && name != "RequestId");
+
+    private (ShapeKind Kind, object? Resolved) Resolve(TypeShape type)
+    {
+        switch (type.Kind)
+        {
+            case ShapeKind.Object:
+                return (ShapeKind.Object, _catalog.Object(type.Name!));
+            case ShapeKind.Named when _catalog.Enum(type.Name!) is { } e:
+                return (e.Numeric ? ShapeKind.Int64 : ShapeKind.String, e);
+            case ShapeKind.Named:
+                return (ShapeKind.Object, _catalog.Object(type.Name!));
+            default:
+                return (type.Kind, null);
+        }
+    }
+
+    /// <summary>Writes <paramref name="text"/> as the kind when it parses as one (and is a documented value of an enum).</summary>
+    private static bool TryWriteScalar(Utf8JsonWriter writer, ShapeKind kind, EnumShape? enumShape, string text)
+    {
+        if (enumShape is not null && !enumShape.Values.Contains(text, StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        switch (kind)
+        {
+            case ShapeKind.String:
+                writer.WriteStringValue(text);
+                return true;
+            case ShapeKind.Int32 when int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i):
+                writer.WriteNumberValue(i);
+                return true;
+            case ShapeKind.Int64 when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l):
+                writer.WriteNumberValue(l);
+                return true;
+            case ShapeKind.Double when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d):
+                writer.WriteNumberValue(d);
+                return true;
+            case ShapeKind.Boolean when bool.TryParse(text, out var b):
+                writer.WriteBooleanValue(b);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>An <c>any</c> member: the example when it is JSON, otherwise the example as a string, otherwise an empty object.</summary>
+    private static void WriteAny(Utf8JsonWriter writer, string? example)
+    {
+        if (example is not null)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(example);
+                document.RootElement.WriteTo(writer);
+                return;
+            }
+            catch (JsonException)
+            {
+                writer.WriteStringValue(example);
+                return;
+            }
+        }
+
+        writer.WriteStartObject();
+        writer.WriteEndObject();
+    }
+}

@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using Dms.Codegen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Dms.Codegen.Generator.Emit;
+
+/// <summary>
+/// With <c>DmsCodegenEmitShapes=true</c>, emits <c>{Client}.Shapes</c>: per spec file, its response tree,
+/// named types and enums as JSON, so the DMS emulator can answer every operation completely from the same
+/// parsed model the client is generated from (there is no second reader of the YAML format). Off by
+/// default: only the emulator and users who emulate their own specs need it.
+/// </summary>
+internal static class ShapeEmitter
+{
+    public static void Register(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<SpecModel?> models, IncrementalValueProvider<GeneratorOptions> options)
+    {
+        var enabled = options.Select(static (o, _) => o.EmitShapes && o.RuntimeReferenced);
+        context.RegisterSourceOutput(models.Combine(enabled).Combine(options), static (output, pair) =>
+        {
+            if (pair.Left.Right && pair.Left.Left is { } model)
+            {
+                output.AddSource(model.HintName + ".Shape.g.cs", SourceText.From(EmitFile(pair.Right, model), Encoding.UTF8));
+            }
+        });
+
+        var names = models
+            .Select(static (model, _) => model?.HintName)
+            .Where(static name => name is not null)
+            .Collect()
+            .Select(static (all, _) => all.Select(static n => n!).OrderBy(static n => n, StringComparer.Ordinal).ToEquatableArray());
+        context.RegisterSourceOutput(names.Combine(enabled).Combine(options), static (output, pair) =>
+        {
+            if (pair.Left.Right)
+            {
+                output.AddSource(pair.Right.ClientName + ".Shapes.g.cs", SourceText.From(EmitCatalog(pair.Right, pair.Left.Left), Encoding.UTF8));
+            }
+        });
+    }
+
+    private static string ConstantName(string hintName) => hintName.Replace('.', '_') + "Shape";
+
+    private static string EmitCatalog(GeneratorOptions options, EquatableArray<string> hintNames)
+    {
+        var w = new SourceWriter();
+        SpecEmitter.WriteHeader(w);
+        w.Open($"namespace {options.Namespace}");
+        w.Open($"partial class {options.ClientName}");
+        w.Line("/// <summary>Each spec file's response shapes as JSON, for the DMS emulator (<c>DmsCodegenEmitShapes</c>).</summary>");
+        w.Line("public static global::System.Collections.Generic.IReadOnlyList<string> Shapes { get; } = new string[]");
+        w.Line("{");
+        foreach (var name in hintNames)
+        {
+            w.Line($"    {ConstantName(name)},");
+        }
+
+        w.Line("};");
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+
+    private static string EmitFile(GeneratorOptions options, SpecModel model)
+    {
+        var w = new SourceWriter();
+        SpecEmitter.WriteHeader(w);
+        w.Open($"namespace {options.Namespace}");
+        w.Open($"partial class {options.ClientName}");
+        w.Line($"private const string {ConstantName(model.HintName)} = \"\"\"");
+        foreach (var line in Json(model))
+        {
+            w.Line("    " + line);
+        }
+
+        w.Line("    \"\"\";");
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+
+    /// <summary>The shape as JSON, one member per line. It never holds three quotes in a row, so a raw literal keeps it.</summary>
+    private static IEnumerable<string> Json(SpecModel model)
+    {
+        yield return "{";
+        if (model.Operation is { } operation)
+        {
+            yield return $"  \"operation\": {Quote(operation.Name)}, \"version\": {Quote(operation.Version)}, \"response\": {Quote(operation.Response.Name)},";
+            yield return "  \"parameters\": {";
+            for (var i = 0; i < operation.Parameters.Count; i++)
+            {
+                var p = operation.Parameters[i].Property;
+                var type = Type(p.Type, p.Docs.Example);
+                type = p.Required ? type.Insert(type.Length - 2, ", \"required\": true") : type;
+                yield return $"    {Quote(p.WireName)}: {type}{(i < operation.Parameters.Count - 1 ? "," : string.Empty)}";
+            }
+
+            yield return "  },";
+        }
+
+        yield return "  \"types\": {";
+        var roots = (model.Operation is { } op ? new[] { op.Response } : Array.Empty<ObjectModel>()).Concat(model.Types).ToList();
+        var objects = roots.SelectMany(root => new[] { (root.Name, root) }.Concat(root.NestedTypes.Select(nested => (root.Name + ".Types." + nested.Name, nested)))).ToList();
+        for (var i = 0; i < objects.Count; i++)
+        {
+            var (name, type) = objects[i];
+            yield return $"    {Quote(name)}: {{";
+            for (var j = 0; j < type.Properties.Count; j++)
+            {
+                var property = type.Properties[j];
+                yield return $"      {Quote(property.WireName)}: {Type(property.Type, property.Docs.Example)}{(j < type.Properties.Count - 1 ? "," : string.Empty)}";
+            }
+
+            yield return i < objects.Count - 1 ? "    }," : "    }";
+        }
+
+        yield return "  },";
+        yield return "  \"enums\": {";
+        for (var i = 0; i < model.Enums.Count; i++)
+        {
+            var e = model.Enums[i];
+            var values = string.Join(", ", e.Values.Select(v => Quote(v.Value)));
+            yield return $"    {Quote(e.Name)}: {{ \"numeric\": {(e.Numeric ? "true" : "false")}, \"values\": [{values}] }}{(i < model.Enums.Count - 1 ? "," : string.Empty)}";
+        }
+
+        yield return "  }";
+        yield return "}";
+    }
+
+    private static string Type(TypeRef type, string? example)
+    {
+        var kind = type.Kind.ToString().ToLowerInvariant();
+        var text = new StringBuilder("{ \"type\": ").Append(Quote(kind));
+        if (type.Name is { } name)
+        {
+            text.Append(", \"name\": ").Append(Quote(name));
+        }
+
+        if (type.Element is { } element)
+        {
+            text.Append(", \"items\": ").Append(Type(element, null));
+        }
+
+        if (example is not null)
+        {
+            text.Append(", \"example\": ").Append(Quote(example));
+        }
+
+        return text.Append(" }").ToString();
+    }
+
+    /// <summary>A JSON string. Control and line-separator characters are escaped, so each value stays on its line.</summary>
+    private static string Quote(string value)
+    {
+        var text = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"': text.Append("\\\""); break;
+                case '\\': text.Append("\\\\"); break;
+                case < ' ' or '\u2028' or '\u2029' or '\u0085' or '\u007f':
+                    text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    break;
+                default: text.Append(c); break;
+            }
+        }
+
+        return text.Append('"').ToString();
+    }
+}

@@ -1,0 +1,189 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Reflection;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Dms.Codegen.Emulator.Shapes;
+using Dms.Codegen.Http;
+using Dms.Codegen.Json;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Dms.Codegen.Emulator.Tests;
+
+/// <summary>
+/// Every operation, called with a request built from its spec's examples: the answer carries every member the
+/// spec documents, each of its declared type, and deserializes into the generated response type.
+/// </summary>
+public class AllOperationsTests
+{
+    private static readonly MethodInfo Deserialize = typeof(DmsJson).GetMethods()
+        .Single(m => m.Name == nameof(DmsJson.Deserialize) && m.GetParameters()[0].ParameterType == typeof(string));
+
+    private readonly ITestOutputHelper _output;
+
+    public AllOperationsTests(ITestOutputHelper output) => _output = output;
+
+    [Fact]
+    public async Task EveryOperationAnswersWithEveryDocumentedMemberOfItsType()
+    {
+        await using var emulator = await Emulators.StartAsync();
+        using var http = new HttpClient();
+        var catalog = BuiltInShapes.Catalog;
+        var problems = new List<string>();
+        var complete = 0;
+        foreach (var operation in DmsEmulator.Operations)
+        {
+            var request = new RawRequest(operation.Action);
+            foreach (var parameter in catalog.Parameters(operation.Action).Where(p => p.Required))
+            {
+                var descriptor = operation.Parameters.Single(d => d.Name == parameter.Name);
+                var name = descriptor.Style is DmsParameterStyle.Flat or DmsParameterStyle.RepeatList ? parameter.Name + ".1" : parameter.Name;
+                request.WithForm(name, ExampleValue(catalog, parameter.Type, descriptor.Style));
+            }
+
+            var answer = await RawAnswer.SendAsync(http, request.V3(emulator.Endpoint));
+            var before = problems.Count;
+            if (answer.Status != HttpStatusCode.OK)
+            {
+                problems.Add($"{operation.Action}: HTTP {(int)answer.Status} {answer.Body}");
+                continue;
+            }
+
+            var response = catalog.Response(operation.Action)!;
+            using var document = JsonDocument.Parse(answer.Body);
+            CheckObject(catalog, document.RootElement, response, operation.Action, problems);
+            CheckTyped(operation.Action, answer.Body, problems);
+            complete += problems.Count == before ? 1 : 0;
+        }
+
+        _output.WriteLine($"{complete} of {DmsEmulator.Operations.Count} operations answered completely");
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(40)));
+        Assert.Equal(325, complete);
+    }
+
+    /// <summary>The spec's example when it is a value of the type, else a plain value of the type.</summary>
+    private static string ExampleValue(ShapeCatalog catalog, TypeShape type, DmsParameterStyle style)
+    {
+        if (style == DmsParameterStyle.Json)
+        {
+            return type.Example is { } json && IsJson(json) ? json : type.Kind == ShapeKind.Array ? "[]" : "{}";
+        }
+
+        var enumShape = type.Kind == ShapeKind.Named ? catalog.Enum(type.Name!) : null;
+        var example = type.Example;
+        return type.Kind switch
+        {
+            ShapeKind.Int32 => int.TryParse(example, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) ? example! : "1",
+            ShapeKind.Int64 => long.TryParse(example, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) ? example! : "1",
+            ShapeKind.Double => double.TryParse(example, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? example! : "1.5",
+            ShapeKind.Boolean => bool.TryParse(example, out _) ? example! : "true",
+            _ when enumShape is not null => example is not null && enumShape.Values.Contains(example) ? example : enumShape.Values[0],
+            _ => example ?? "emulator",
+        };
+    }
+
+    private static bool IsJson(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static void CheckObject(ShapeCatalog catalog, JsonElement element, ObjectShape shape, string path, List<string> problems)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add($"{path}: expected an object, got {element.ValueKind}");
+            return;
+        }
+
+        foreach (var (name, type) in shape.Members)
+        {
+            if (!element.TryGetProperty(name, out var value))
+            {
+                problems.Add($"{path}.{name}: missing");
+                continue;
+            }
+
+            CheckValue(catalog, value, type, path + "." + name, problems);
+        }
+    }
+
+    private static void CheckValue(ShapeCatalog catalog, JsonElement value, TypeShape type, string path, List<string> problems)
+    {
+        var enumShape = type.Kind == ShapeKind.Named ? catalog.Enum(type.Name!) : null;
+        var objectShape = type.Kind is ShapeKind.Object or ShapeKind.Named && enumShape is null ? catalog.Object(type.Name!) : null;
+        var ok = type.Kind switch
+        {
+            _ when enumShape is not null => enumShape.Values.Contains(enumShape.Numeric ? value.GetRawText() : value.ValueKind == JsonValueKind.String ? value.GetString()! : "\0"),
+            ShapeKind.String => value.ValueKind == JsonValueKind.String,
+            ShapeKind.Int32 => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out _),
+            ShapeKind.Int64 => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
+            ShapeKind.Double => value.ValueKind == JsonValueKind.Number,
+            ShapeKind.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
+            ShapeKind.Any => value.ValueKind != JsonValueKind.Null,
+            ShapeKind.Array => value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0,
+            ShapeKind.Map => value.ValueKind == JsonValueKind.Object && value.EnumerateObject().Any(),
+            _ => objectShape is not null,
+        };
+        if (!ok)
+        {
+            problems.Add($"{path}: {value.GetRawText()} is not a {type.Kind} {type.Name}");
+            return;
+        }
+
+        if (objectShape is not null)
+        {
+            CheckObject(catalog, value, objectShape, path, problems);
+        }
+        else if (type.Kind == ShapeKind.Array)
+        {
+            foreach (var item in value.EnumerateArray())
+            {
+                CheckValue(catalog, item, type.Items!, path + "[]", problems);
+            }
+        }
+        else if (type.Kind == ShapeKind.Map)
+        {
+            foreach (var entry in value.EnumerateObject())
+            {
+                CheckValue(catalog, entry.Value, type.Items!, path + "{}", problems);
+            }
+        }
+    }
+
+    /// <summary>The generated response type reads the body with nothing left over in <c>AdditionalProperties</c>.</summary>
+    private static void CheckTyped(string action, string body, List<string> problems)
+    {
+        var type = typeof(DmsEmulator).Assembly.GetType($"Dms.Codegen.Emulator.Api.{action}Response");
+        if (type is null)
+        {
+            problems.Add($"{action}: no generated response type");
+            return;
+        }
+
+        try
+        {
+            var typed = Deserialize.MakeGenericMethod(type).Invoke(null, new object[] { body })!;
+            if (type.GetProperty("AdditionalProperties")?.GetValue(typed) is IReadOnlyDictionary<string, JsonElement> { Count: > 0 } extra)
+            {
+                problems.Add($"{action}: members the type does not know: {string.Join(", ", extra.Keys)}");
+            }
+        }
+        catch (TargetInvocationException exception)
+        {
+            problems.Add($"{action}: {type.Name} cannot read the body: {exception.InnerException?.Message}");
+        }
+    }
+}
