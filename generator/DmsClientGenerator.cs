@@ -5,6 +5,7 @@ using System.Threading;
 using Dms.Codegen.Generator.Diagnostics;
 using Dms.Codegen.Generator.Emit;
 using Dms.Codegen.Generator.Model;
+using Dms.Codegen.Generator.Names;
 using Dms.Codegen.Generator.Parsing;
 using Dms.Codegen.Generator.Validation;
 using Microsoft.CodeAnalysis;
@@ -66,10 +67,10 @@ public sealed class DmsClientGenerator : IIncrementalGenerator
         });
 
         var models = validated
-            .Select(static (spec, _) => (spec.Model, spec.ReferencedTypes))
+            .Select(static (spec, _) => spec.Model)
             .WithTrackingName(TrackingNames.Model);
 
-        context.RegisterSourceOutput(models.Combine(options), static (output, pair) => EmitSpec(output, pair.Left.Model, pair.Left.ReferencedTypes, pair.Right));
+        context.RegisterSourceOutput(models.Combine(options), static (output, pair) => EmitSpec(output, pair.Left, pair.Right));
 
         // Only the sorted operation names cross files here, so the catalog is re-emitted only when one is added or removed.
         var operationNames = validated
@@ -79,13 +80,13 @@ public sealed class DmsClientGenerator : IIncrementalGenerator
             .Select(static (names, _) => names.Select(static name => name!).OrderBy(static name => name, StringComparer.Ordinal).ToEquatableArray());
         context.RegisterSourceOutput(operationNames.Combine(options), static (output, pair) =>
         {
-            if (pair.Right.RuntimeReferenced)
+            if (pair.Right.CanEmit)
             {
-                output.AddSource(pair.Right.ClientName + ".Operations.g.cs", SourceText.From(ClientEmitter.EmitCatalogFile(pair.Right, pair.Left), System.Text.Encoding.UTF8));
+                output.AddSource(GeneratedNames.CatalogFile(pair.Right.ClientName) + ".g.cs", SourceText.From(ClientEmitter.EmitCatalogFile(pair.Right, pair.Left), System.Text.Encoding.UTF8));
             }
         });
 
-        ShapeEmitter.Register(context, models.Select(static (pair, _) => pair.Model), options);
+        ShapeEmitter.Register(context, models, options);
 
         var anySpec = specFiles.Collect().Select(static (files, _) => !files.IsEmpty);
         context.RegisterSourceOutput(options.Combine(anySpec), static (output, pair) => EmitClient(output, pair.Left, pair.Right));
@@ -99,8 +100,11 @@ public sealed class DmsClientGenerator : IIncrementalGenerator
     {
         var ns = Read(options, "build_property.DmsCodegenNamespace") ?? Read(options, "build_property.RootNamespace") ?? GeneratorOptions.DefaultNamespace;
         var client = Read(options, "build_property.DmsCodegenClientName") ?? GeneratorOptions.DefaultClientName;
+        var accessibility = Read(options, "build_property.DmsCodegenAccessibility")?.ToLowerInvariant() ?? GeneratorOptions.Public;
         var shapes = string.Equals(Read(options, "build_property.DmsCodegenEmitShapes"), "true", StringComparison.OrdinalIgnoreCase);
-        return new GeneratorOptions(ns, client, runtimeReferenced) { EmitShapes = shapes };
+        return accessibility is GeneratorOptions.Public or GeneratorOptions.Internal
+            ? new GeneratorOptions(ns, client, runtimeReferenced, accessibility) { EmitShapes = shapes }
+            : new GeneratorOptions(ns, client, runtimeReferenced) { InvalidAccessibility = accessibility, EmitShapes = shapes };
 
         static string? Read(AnalyzerConfigOptions options, string key) =>
             options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
@@ -112,23 +116,23 @@ public sealed class DmsClientGenerator : IIncrementalGenerator
         if (text is null)
         {
             var location = new LocationInfo(file.Path, 0, 0, 0, 0, 0, 0);
-            var summary = new SpecSummary(file.Path, true, EquatableArray<Declaration>.Empty, EquatableArray<NameReference>.Empty, EquatableArray<ParameterTypeCheck>.Empty);
+            var summary = new SpecSummary(file.Path, true, EquatableArray<Declaration>.Empty, EquatableArray<NameReference>.Empty, EquatableArray<ParameterCheck>.Empty);
             return new ParsedSpec(null, summary, new EquatableArray<DiagnosticInfo>(new[] { DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntaxError, location, "the file could not be read") }));
         }
 
         return SpecParser.Parse(file.Path, text.ToString(), cancellationToken);
     }
 
-    private static void EmitSpec(SourceProductionContext output, SpecModel? model, EquatableArray<IndexEntry> referencedTypes, GeneratorOptions options)
+    private static void EmitSpec(SourceProductionContext output, SpecModel? model, GeneratorOptions options)
     {
-        if (model is null || !options.RuntimeReferenced || (model.Operation is null && model.Types.IsEmpty && model.Enums.IsEmpty))
+        if (model is null || !options.CanEmit || (model.Operation is null && model.Types.IsEmpty && model.Enums.IsEmpty))
         {
             return;
         }
 
         try
         {
-            var source = SpecEmitter.Emit(model, referencedTypes, options, output.CancellationToken);
+            var source = SpecEmitter.Emit(model, options, output.CancellationToken);
             output.AddSource(model.HintName + ".g.cs", SourceText.From(source, System.Text.Encoding.UTF8));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -139,6 +143,12 @@ public sealed class DmsClientGenerator : IIncrementalGenerator
 
     private static void EmitClient(SourceProductionContext output, GeneratorOptions options, bool anySpec)
     {
+        if (options.InvalidAccessibility is { } invalid)
+        {
+            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidProperty, Location.None, "DmsCodegenAccessibility", invalid, "public, internal"));
+            return;
+        }
+
         if (!options.RuntimeReferenced)
         {
             if (anySpec)
@@ -149,6 +159,6 @@ public sealed class DmsClientGenerator : IIncrementalGenerator
             return;
         }
 
-        output.AddSource(options.ClientName + ".g.cs", SourceText.From(ClientEmitter.EmitClientFile(options), System.Text.Encoding.UTF8));
+        output.AddSource(GeneratedNames.ClientFile(options.ClientName) + ".g.cs", SourceText.From(ClientEmitter.EmitClientFile(options), System.Text.Encoding.UTF8));
     }
 }

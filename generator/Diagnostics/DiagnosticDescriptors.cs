@@ -107,6 +107,12 @@ internal static partial class DiagnosticDescriptors
         "'{0}' is declared in {1}, which has errors and generates no code",
         "Fix the errors in the file that declares the type; this spec is generated again once it can be.");
 
+    public static readonly DiagnosticDescriptor InvalidProperty = Error(
+        "DMS0020",
+        "Invalid MSBuild property value",
+        "The MSBuild property {0} is '{1}'; expected one of: {2}",
+        "Dms.Codegen reads a few MSBuild properties (DmsCodegenNamespace, DmsCodegenClientName, DmsCodegenAccessibility); a value it cannot use stops generation instead of being ignored.");
+
     private static DiagnosticDescriptor Error(string id, string title, string message, string description) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: description, helpLinkUri: HelpLink);
 }

@@ -1,4 +1,5 @@
 using Dms.Codegen.Generator.Model;
+using Dms.Codegen.Generator.Names;
 
 namespace Dms.Codegen.Generator.Emit;
 
@@ -7,8 +8,8 @@ internal static class ClientEmitter
 {
     public static void EmitOperationMethod(SourceWriter w, EmitContext context, OperationModel operation)
     {
-        var request = context.Qualify(operation.Name + "Request");
-        var response = context.Qualify(operation.Name + "Response");
+        var request = context.Qualify(GeneratedNames.Request(operation.Name));
+        var response = context.Qualify(GeneratedNames.Response(operation.Name));
         w.Open($"partial class {context.ClientName}");
         DocWriter.Write(w, new Docs(operation.Docs.Summary ?? $"Calls the DMS operation {operation.Name}.", operation.Docs.Remarks, null, false), operation.Name);
         w.Line("/// <param name=\"request\">The operation's parameters; required ones are checked before anything is sent.</param>");
@@ -17,16 +18,16 @@ internal static class ClientEmitter
         w.Line($"/// <exception cref=\"{KnownTypes.ArgumentException}\">A required parameter is not set.</exception>");
         w.Line("/// <exception cref=\"global::Dms.Codegen.DmsException\">DMS answered with an error, or with a body that could not be read.</exception>");
         DocWriter.Obsolete(w, operation.Docs.Deprecated);
-        w.Open($"public virtual {KnownTypes.Task}<{response}> {operation.Name}Async({request} request, {KnownTypes.CancellationToken} cancellationToken = default)");
+        w.Open($"public virtual {KnownTypes.Task}<{response}> {GeneratedNames.AsyncMethod(operation.Name)}({request} request, {KnownTypes.CancellationToken} cancellationToken = default)");
         w.Line($"{KnownTypes.ArgumentNullException}.ThrowIfNull(request);");
         w.Line($"return this.SendAsync<{response}>(request, cancellationToken);");
         w.Close();
         w.Close();
         w.Line();
-        w.Open($"partial interface I{context.ClientName}");
-        w.Line($"/// <inheritdoc cref=\"{context.Qualify(context.ClientName)}.{operation.Name}Async\"/>");
+        w.Open($"partial interface {GeneratedNames.ClientInterface(context.ClientName)}");
+        w.Line($"/// <inheritdoc cref=\"{context.Qualify(context.ClientName)}.{GeneratedNames.AsyncMethod(operation.Name)}\"/>");
         DocWriter.Obsolete(w, operation.Docs.Deprecated);
-        w.Line($"{KnownTypes.Task}<{response}> {operation.Name}Async({request} request, {KnownTypes.CancellationToken} cancellationToken = default);");
+        w.Line($"{KnownTypes.Task}<{response}> {GeneratedNames.AsyncMethod(operation.Name)}({request} request, {KnownTypes.CancellationToken} cancellationToken = default);");
         w.Close();
     }
 
@@ -61,7 +62,7 @@ internal static class ClientEmitter
         w.Line("/// An instance is thread-safe and meant to be created once and shared.");
         w.Line("/// </summary>");
         w.Line(ObjectEmitter.GeneratedCodeAttribute);
-        w.Open($"public partial class {options.ClientName} : {KnownTypes.ClientBase}, I{options.ClientName}");
+        w.Open($"{options.Accessibility} partial class {options.ClientName} : {KnownTypes.ClientBase}, {GeneratedNames.ClientInterface(options.ClientName)}");
         w.Line("/// <summary>For mocking frameworks: a client that sends nothing until its methods are overridden.</summary>");
         w.Open($"protected {options.ClientName}()");
         w.Close();
@@ -80,7 +81,7 @@ internal static class ClientEmitter
         w.Line();
         w.Line($"/// <summary>The operations of <see cref=\"{options.ClientName}\"/>, for dependency injection and for mocking in tests.</summary>");
         w.Line(ObjectEmitter.GeneratedCodeAttribute);
-        w.Open($"public partial interface I{options.ClientName}");
+        w.Open($"{options.Accessibility} partial interface {GeneratedNames.ClientInterface(options.ClientName)}");
         w.Close();
         w.Line();
         EmitServiceCollectionExtensions(w, options);
@@ -99,7 +100,7 @@ internal static class ClientEmitter
         var configure = $"global::System.Action<{KnownTypes.ClientOptions}>";
         w.Line($"/// <summary>Registers <see cref=\"{client}\"/> and <see cref=\"I{client}\"/> on IHttpClientFactory.</summary>");
         w.Line(ObjectEmitter.GeneratedCodeAttribute);
-        w.Open($"public static class {client}ServiceCollectionExtensions");
+        w.Open($"{options.Accessibility} static class {GeneratedNames.ServiceCollectionExtensions(client)}");
         w.Line($"/// <summary>Registers the default client, configured in code.</summary>");
         w.Line($"public static {Builder} Add{client}(this {Services} services, {configure} configure) => Add{client}(services, {DefaultName}, configure);");
         w.Line();

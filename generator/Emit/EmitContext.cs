@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Dms.Codegen.Generator.Model;
 
 namespace Dms.Codegen.Generator.Emit;
@@ -16,67 +15,43 @@ internal enum ObjectMode
     Shared,
 }
 
-/// <summary>What every emitter needs: the namespace, the client name and how declared names resolve.</summary>
+/// <summary>
+/// What every emitter needs besides the resolved model: the options. Everything here is a pure function of
+/// its arguments; no name is looked up while writing.
+/// </summary>
 internal sealed class EmitContext
 {
-    private readonly Dictionary<string, IndexEntry> _named = new(System.StringComparer.Ordinal);
-
-    public EmitContext(GeneratorOptions options, IEnumerable<IndexEntry> referencedTypes, IEnumerable<EnumModel> localEnums, IEnumerable<ObjectModel> localTypes)
+    public EmitContext(GeneratorOptions options)
     {
         Namespace = options.Namespace;
         ClientName = options.ClientName;
-        foreach (var entry in referencedTypes)
-        {
-            _named[entry.Name] = entry;
-        }
-
-        // A file's own declarations resolve without the index too (they are in the same model).
-        foreach (var model in localEnums)
-        {
-            _named[model.Name] = new IndexEntry(model.Name, DeclarationKind.Enum, model.Numeric, string.Empty, true);
-        }
-
-        foreach (var model in localTypes)
-        {
-            _named[model.Name] = new IndexEntry(model.Name, DeclarationKind.ObjectType, false, string.Empty, true);
-        }
+        Accessibility = options.Accessibility;
     }
 
     public string Namespace { get; }
 
     public string ClientName { get; }
 
+    /// <summary>The modifier of every namespace-level generated type: <c>public</c> or <c>internal</c>.</summary>
+    public string Accessibility { get; }
+
+    /// <summary>The modifier for a generated type: nested types are public inside their (possibly internal) root.</summary>
+    public string ModifierFor(string relativeName) => relativeName.IndexOf('.') >= 0 ? GeneratorOptions.Public : Accessibility;
+
     public string Qualify(string relativeName) => "global::" + Namespace + "." + relativeName;
-
-    /// <summary>The kind a type really has: named types resolve to <see cref="ValueKind.Object"/> or to an enum.</summary>
-    public bool IsEnum(TypeRef type, out bool numeric)
-    {
-        numeric = false;
-        if (type.Kind == ValueKind.Named && _named.TryGetValue(type.Name!, out var entry) && entry.Kind == DeclarationKind.Enum)
-        {
-            numeric = entry.NumericEnum;
-            return true;
-        }
-
-        return false;
-    }
-
-    public bool IsObject(TypeRef type) => type.Kind == ValueKind.Object || (type.Kind == ValueKind.Named && !IsEnum(type, out _));
-
-    public bool IsValueType(TypeRef type) =>
-        type.Kind is ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Boolean or ValueKind.Any || IsEnum(type, out _);
 
     /// <summary>The C# type, without nullability.</summary>
     public string TypeName(TypeRef type) => type.Kind switch
     {
-        ValueKind.String => "string",
-        ValueKind.Int32 => "int",
-        ValueKind.Int64 => "long",
-        ValueKind.Double => "double",
-        ValueKind.Boolean => "bool",
-        ValueKind.Any => KnownTypes.JsonElement,
-        ValueKind.Array => KnownTypes.ReadOnlyList + "<" + TypeName(type.Element!) + ">",
-        ValueKind.Map => KnownTypes.ReadOnlyDictionary + "<string, " + TypeName(type.Element!) + ">",
-        _ => Qualify(type.Name!),
+        TypeRefKind.String => "string",
+        TypeRefKind.Int32 => "int",
+        TypeRefKind.Int64 => "long",
+        TypeRefKind.Double => "double",
+        TypeRefKind.Boolean => "bool",
+        TypeRefKind.Any => KnownTypes.JsonElement,
+        TypeRefKind.Array => KnownTypes.ReadOnlyList + "<" + TypeName(type.Element!) + ">",
+        TypeRefKind.Map => KnownTypes.ReadOnlyDictionary + "<string, " + TypeName(type.Element!) + ">",
+        TypeRefKind.Object or TypeRefKind.Enum => Qualify(type.Name!),
+        _ => throw new System.InvalidOperationException("unresolved type '" + type.Name + "' reached the emitter"),
     };
 }

@@ -9,14 +9,14 @@ namespace Dms.Codegen.Generator.Emit;
 /// </summary>
 internal static class EnumEmitter
 {
-    public static void Emit(SourceWriter w, EnumModel model)
+    public static void Emit(SourceWriter w, EmitContext context, EnumModel model)
     {
         var name = model.Name;
         DocWriter.Write(w, model.Docs, $"The documented values of {name}.");
         w.Line("/// <remarks>An extensible enum: values the spec does not list are kept as they are, with <see cref=\"IsKnown\"/> false.</remarks>");
         DocWriter.Obsolete(w, model.Docs.Deprecated);
         w.Line(ObjectEmitter.GeneratedCodeAttribute);
-        w.Open($"public readonly partial struct {name} : global::System.IEquatable<{name}>");
+        w.Open($"{context.Accessibility} readonly partial struct {name} : global::System.IEquatable<{name}>");
         w.Line("private readonly string? _value;");
         w.Line();
         w.Line($"/// <summary>Wraps a wire value, documented or not.</summary>");

@@ -78,28 +78,28 @@ internal static class JsonEmitter
         var json = KnownTypes.JsonReader;
         switch (type.Kind)
         {
-            case ValueKind.String:
+            case TypeRefKind.String:
                 return Required(element, false, $"{json}.ReadString(ref {reader})");
-            case ValueKind.Int32:
+            case TypeRefKind.Int32:
                 return Required(element, true, $"{json}.ReadInt32(ref {reader})");
-            case ValueKind.Int64:
+            case TypeRefKind.Int64:
                 return Required(element, true, $"{json}.ReadInt64(ref {reader})");
-            case ValueKind.Double:
+            case TypeRefKind.Double:
                 return Required(element, true, $"{json}.ReadDouble(ref {reader})");
-            case ValueKind.Boolean:
+            case TypeRefKind.Boolean:
                 return Required(element, true, $"{json}.ReadBoolean(ref {reader})");
-            case ValueKind.Any:
+            case TypeRefKind.Any:
                 return $"{json}.ReadAny(ref {reader})";
-            case ValueKind.Array:
-            case ValueKind.Map:
+            case TypeRefKind.Array:
+            case TypeRefKind.Map:
                 var inner = "r" + (depth + 1).ToString(CultureInfo.InvariantCulture);
-                var method = type.Kind == ValueKind.Array ? "ReadArray" : "ReadMap";
+                var method = type.Kind == TypeRefKind.Array ? "ReadArray" : "ReadMap";
                 var itemRead = ReadExpression(context, type.Element!, inner, depth + 1, element: true);
                 return Required(element, false, $"{json}.{method}(ref {reader}, static (ref {KnownTypes.Utf8JsonReader} {inner}) => {itemRead})");
         }
 
         var typeName = context.TypeName(type);
-        if (context.IsEnum(type, out _))
+        if (type.Kind == TypeRefKind.Enum)
         {
             var text = $"{json}.ReadString(ref {reader})";
             var variable = "s" + depth.ToString(CultureInfo.InvariantCulture);
@@ -119,28 +119,28 @@ internal static class JsonEmitter
         var suffix = depth.ToString(CultureInfo.InvariantCulture);
         switch (type.Kind)
         {
-            case ValueKind.String:
+            case TypeRefKind.String:
                 w.Line($"{writer}.WriteStringValue({value});");
                 return;
-            case ValueKind.Int32:
-            case ValueKind.Int64:
-            case ValueKind.Double:
+            case TypeRefKind.Int32:
+            case TypeRefKind.Int64:
+            case TypeRefKind.Double:
                 w.Line($"{writer}.WriteNumberValue({value});");
                 return;
-            case ValueKind.Boolean:
+            case TypeRefKind.Boolean:
                 w.Line($"{writer}.WriteBooleanValue({value});");
                 return;
-            case ValueKind.Any:
+            case TypeRefKind.Any:
                 w.Line($"{value}.WriteTo({writer});");
                 return;
-            case ValueKind.Array:
+            case TypeRefKind.Array:
                 w.Line($"{writer}.WriteStartArray();");
                 w.Open($"foreach (var item{suffix} in {value})");
                 EmitWriteValue(w, context, type.Element!, "item" + suffix, writer, depth + 1);
                 w.Close();
                 w.Line($"{writer}.WriteEndArray();");
                 return;
-            case ValueKind.Map:
+            case TypeRefKind.Map:
                 w.Line($"{writer}.WriteStartObject();");
                 w.Open($"foreach (var pair{suffix} in {value})");
                 w.Line($"{writer}.WritePropertyName(pair{suffix}.Key);");
@@ -150,9 +150,9 @@ internal static class JsonEmitter
                 return;
         }
 
-        if (context.IsEnum(type, out var numeric))
+        if (type.Kind == TypeRefKind.Enum)
         {
-            w.Line($"{KnownTypes.JsonWriter}.WriteEnumValue({writer}, {value}.Value, numeric: {(numeric ? "true" : "false")});");
+            w.Line($"{KnownTypes.JsonWriter}.WriteEnumValue({writer}, {value}.Value, numeric: {(type.NumericEnum ? "true" : "false")});");
         }
         else
         {

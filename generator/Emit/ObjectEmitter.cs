@@ -1,4 +1,5 @@
 using Dms.Codegen.Generator.Model;
+using Dms.Codegen.Generator.Names;
 
 namespace Dms.Codegen.Generator.Emit;
 
@@ -17,7 +18,7 @@ internal static class ObjectEmitter
         DocWriter.Obsolete(w, model.Docs.Deprecated);
         w.Line(GeneratedCodeAttribute);
         var contract = mode == ObjectMode.Request ? KnownTypes.JsonWritable : $"{KnownTypes.JsonModel}<{qualified}>";
-        w.Open($"public sealed partial class {model.Name} : {contract}");
+        w.Open($"{context.ModifierFor(relativeName)} sealed partial class {model.Name} : {contract}");
         EmitProperties(w, context, model.Properties, mode);
         if (mode != ObjectMode.Request)
         {
@@ -49,7 +50,7 @@ internal static class ObjectEmitter
 
         w.Line();
         w.Line($"/// <summary>The types nested in <see cref=\"{context.Qualify(rootRelativeName)}\"/>.</summary>");
-        w.Open("public static partial class Types");
+        w.Open($"public static partial class {GeneratedNames.NestedTypesClass}");
         var first = true;
         foreach (var type in nested)
         {
@@ -58,7 +59,7 @@ internal static class ObjectEmitter
                 w.Line();
             }
 
-            Emit(w, context, type, rootRelativeName + ".Types." + type.Name, mode);
+            Emit(w, context, type, GeneratedNames.Nested(rootRelativeName, type.Name), mode);
             first = false;
         }
 
@@ -92,7 +93,7 @@ internal static class ObjectEmitter
         {
             // Pattern variables of an if condition share the method's scope, hence one name per member.
             var items = "items" + index++.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var nonNullableValue = mode == ObjectMode.Request && property.Required && context.IsValueType(property.Type);
+            var nonNullableValue = mode == ObjectMode.Request && property.Required && property.Type.IsValueType;
             if (property.Required && !nonNullableValue)
             {
                 w.Open($"if (this.{property.Name} is null)");
@@ -100,11 +101,11 @@ internal static class ObjectEmitter
                 w.Close();
             }
 
-            if (context.IsObject(property.Type))
+            if (property.Type.Kind == TypeRefKind.Object)
             {
                 w.Line($"this.{property.Name}?.Validate();");
             }
-            else if (property.Type.Kind == ValueKind.Array && context.IsObject(property.Type.Element!))
+            else if (property.Type.Kind == TypeRefKind.Array && property.Type.Element!.Kind == TypeRefKind.Object)
             {
                 w.Open($"if (this.{property.Name} is {{ }} {items})");
                 w.Open($"foreach (var item in {items})");

@@ -111,27 +111,27 @@ internal static class PaginationEmitter
         w.Line("};");
     }
 
-    private static string Cursor(PageParameter page) => page.Kind == ValueKind.String ? "request." + page.Name : $"{Paging}.DmsPaging.Text(request.{page.Name})";
+    private static string Cursor(PageParameter page) => page.Kind == TypeRefKind.String ? "request." + page.Name : $"{Paging}.DmsPaging.Text(request.{page.Name})";
 
     private static string SizeOf(PageParameter size) => size.Kind switch
     {
-        ValueKind.Int32 => "request." + size.Name,
-        ValueKind.Named => $"{Paging}.DmsPaging.Size(request.{size.Name}{(size.Required ? "." : "?.")}Value)",
+        TypeRefKind.Int32 => "request." + size.Name,
+        TypeRefKind.Unresolved => $"{Paging}.DmsPaging.Size(request.{size.Name}{(size.Required ? "." : "?.")}Value)",
         _ => $"{Paging}.DmsPaging.Size(request.{size.Name})",
     };
 
     private static string FromCursor(PageParameter page) => page.Kind switch
     {
-        ValueKind.Int32 => $"{Paging}.DmsPaging.Int32(cursor)",
-        ValueKind.Int64 => $"{Paging}.DmsPaging.Int64(cursor)",
+        TypeRefKind.Int32 => $"{Paging}.DmsPaging.Int32(cursor)",
+        TypeRefKind.Int64 => $"{Paging}.DmsPaging.Int64(cursor)",
         _ => "cursor",
     };
 
     private static string FromSize(EmitContext context, PageParameter size) => size.Kind switch
     {
-        ValueKind.Int32 => "size",
-        ValueKind.Int64 => "(long?)size",
-        ValueKind.Named => $"({Paging}.DmsPaging.Text(size) is {{ }} text ? new {context.Qualify(size.EnumName!)}(text) : ({context.Qualify(size.EnumName!)}?)null)",
+        TypeRefKind.Int32 => "size",
+        TypeRefKind.Int64 => "(long?)size",
+        TypeRefKind.Unresolved => $"({Paging}.DmsPaging.Text(size) is {{ }} text ? new {context.Qualify(size.EnumName!)}(text) : ({context.Qualify(size.EnumName!)}?)null)",
         _ => $"{Paging}.DmsPaging.Text(size)",
     };
 
@@ -141,7 +141,7 @@ internal static class PaginationEmitter
     private static string Total(PaginationModel pagination) => pagination.Total switch
     {
         null => "null",
-        { Type.Kind: ValueKind.String } total => $"{Paging}.DmsPaging.Total({WorkflowEmitter.Access("page", total)})",
+        { Type.Kind: TypeRefKind.String } total => $"{Paging}.DmsPaging.Total({WorkflowEmitter.Access("page", total)})",
         var total => WorkflowEmitter.Access("page", total),
     };
 

@@ -1,4 +1,5 @@
 using Dms.Codegen.Generator.Model;
+using Dms.Codegen.Generator.Names;
 
 namespace Dms.Codegen.Generator.Emit;
 
@@ -10,11 +11,11 @@ internal static class RequestEmitter
 {
     public static void Emit(SourceWriter w, EmitContext context, OperationModel operation)
     {
-        var name = operation.Name + "Request";
+        var name = GeneratedNames.Request(operation.Name);
         DocWriter.Element(w, "summary", $"The parameters of {operation.Name}: {operation.Docs.Summary ?? operation.Name}", null);
         DocWriter.Obsolete(w, operation.Docs.Deprecated);
         w.Line(ObjectEmitter.GeneratedCodeAttribute);
-        w.Open($"public sealed partial class {name} : {KnownTypes.OperationRequest}");
+        w.Open($"{context.Accessibility} sealed partial class {name} : {KnownTypes.OperationRequest}");
         var properties = new System.Collections.Generic.List<PropertyModel>();
         foreach (var parameter in operation.Parameters)
         {
@@ -45,22 +46,18 @@ internal static class RequestEmitter
         {
             var property = parameter.Property;
             var location = KnownTypes.Location + (parameter.InForm ? ".Form" : ".Query");
-            w.Line($"        new {KnownTypes.ParameterDescriptor}({JsonEmitter.Literal(property.WireName)}, {location}, {KnownTypes.ValueKind}.{ValueKindOf(context, property.Type)}, {KnownTypes.ParameterStyle}.{parameter.Style}, {(property.Required ? "true" : "false")}),");
+            w.Line($"        new {KnownTypes.ParameterDescriptor}({JsonEmitter.Literal(property.WireName)}, {location}, {KnownTypes.ValueKind}.{ValueKindOf(property.Type)}, {KnownTypes.ParameterStyle}.{parameter.Style}, {(property.Required ? "true" : "false")}),");
         }
 
         w.Line("    });");
         w.Line();
     }
 
-    private static string ValueKindOf(EmitContext context, TypeRef type)
+    private static string ValueKindOf(TypeRef type) => type.Kind switch
     {
-        if (type.Kind != ValueKind.Named)
-        {
-            return type.Kind.ToString();
-        }
-
-        return context.IsEnum(type, out var numeric) ? (numeric ? "Int64" : "String") : "Object";
-    }
+        TypeRefKind.Enum => type.NumericEnum ? "Int64" : "String",
+        _ => type.Kind.ToString(),
+    };
 
     private static void EmitBuildRequest(SourceWriter w, EmitContext context, OperationModel operation)
     {
@@ -88,7 +85,7 @@ internal static class RequestEmitter
         switch (parameter.Style)
         {
             case ParameterStyle.Plain:
-                w.Line($"request.Add({location}, {wire}, {FormatScalar(context, property.Type, value, nullable: !(property.Required && context.IsValueType(property.Type)))});");
+                w.Line($"request.Add({location}, {wire}, {FormatScalar(context, property.Type, value, nullable: !(property.Required && property.Type.IsValueType))});");
                 break;
             case ParameterStyle.Simple:
                 var itemType = context.TypeName(property.Type.Element!);
@@ -106,12 +103,12 @@ internal static class RequestEmitter
 
     private static string FormatScalar(EmitContext context, TypeRef type, string value, bool nullable)
     {
-        if (context.IsEnum(type, out _))
+        if (type.Kind == TypeRefKind.Enum)
         {
             return value + (nullable ? "?.Value" : ".Value");
         }
 
-        if (type.Kind == ValueKind.Any)
+        if (type.Kind == TypeRefKind.Any)
         {
             return value + (nullable ? "?.GetRawText()" : ".GetRawText()");
         }

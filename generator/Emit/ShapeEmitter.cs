@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using Dms.Codegen.Generator.Model;
+using Dms.Codegen.Generator.Names;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -19,7 +20,7 @@ internal static class ShapeEmitter
 {
     public static void Register(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<SpecModel?> models, IncrementalValueProvider<GeneratorOptions> options)
     {
-        var enabled = options.Select(static (o, _) => o.EmitShapes && o.RuntimeReferenced);
+        var enabled = options.Select(static (o, _) => o.EmitShapes && o.CanEmit);
         context.RegisterSourceOutput(models.Combine(enabled).Combine(options), static (output, pair) =>
         {
             if (pair.Left.Right && pair.Left.Left is { } model)
@@ -103,7 +104,7 @@ internal static class ShapeEmitter
 
         yield return "  \"types\": {";
         var roots = (model.Operation is { } op ? new[] { op.Response } : Array.Empty<ObjectModel>()).Concat(model.Types).ToList();
-        var objects = roots.SelectMany(root => new[] { (root.Name, root) }.Concat(root.NestedTypes.Select(nested => (root.Name + ".Types." + nested.Name, nested)))).ToList();
+        var objects = roots.SelectMany(root => new[] { (root.Name, root) }.Concat(root.NestedTypes.Select(nested => (GeneratedNames.Nested(root.Name, nested.Name), nested)))).ToList();
         for (var i = 0; i < objects.Count; i++)
         {
             var (name, type) = objects[i];
@@ -132,7 +133,8 @@ internal static class ShapeEmitter
 
     private static string Type(TypeRef type, string? example)
     {
-        var kind = type.Kind.ToString().ToLowerInvariant();
+        // The emulator's catalog reads an enum reference as "named" and looks it up.
+        var kind = type.Kind == TypeRefKind.Enum ? "named" : type.Kind.ToString().ToLowerInvariant();
         var text = new StringBuilder("{ \"type\": ").Append(Quote(kind));
         if (type.Name is { } name)
         {

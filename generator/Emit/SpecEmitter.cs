@@ -6,9 +6,9 @@ namespace Dms.Codegen.Generator.Emit;
 /// <summary>One spec file → one generated source file: its enums, named types, and operation.</summary>
 internal static class SpecEmitter
 {
-    public static string Emit(SpecModel model, EquatableArray<IndexEntry> referencedTypes, GeneratorOptions options, CancellationToken cancellationToken)
+    public static string Emit(SpecModel model, GeneratorOptions options, CancellationToken cancellationToken)
     {
-        var context = new EmitContext(options, referencedTypes, model.Enums, model.Types);
+        var context = new EmitContext(options);
         var w = new SourceWriter();
         WriteHeader(w);
         w.Open($"namespace {options.Namespace}");
@@ -17,7 +17,7 @@ internal static class SpecEmitter
         {
             cancellationToken.ThrowIfCancellationRequested();
             Separate(w, ref first);
-            EnumEmitter.Emit(w, enumModel);
+            EnumEmitter.Emit(w, context, enumModel);
         }
 
         foreach (var type in model.Types)

@@ -64,7 +64,7 @@ internal static class WaiterEmitter
             return access + "?.Value";
         }
 
-        return path.Type.Kind == ValueKind.String ? access : $"{Waiters}.DmsWaiterStatus.Text({access})";
+        return path.Type.Kind == TypeRefKind.String ? access : $"{Waiters}.DmsWaiterStatus.Text({access})";
     }
 
     private static void Arm(SourceWriter w, EquatableArray<string> values, string state)

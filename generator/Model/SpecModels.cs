@@ -5,8 +5,8 @@ namespace Dms.Codegen.Generator.Model;
 // The emit model: everything the emitters need and nothing else (no locations, no YAML or Roslyn objects),
 // so that an edit that changes only positions or comments leaves it equal and the emit step cached.
 
-/// <summary>The kinds of value a spec can describe.</summary>
-internal enum ValueKind
+/// <summary>The kinds of type a spec can describe.</summary>
+internal enum TypeRefKind
 {
     String,
     Int32,
@@ -14,20 +14,41 @@ internal enum ValueKind
     Double,
     Boolean,
     Any,
+
+    /// <summary>A generated class: an inline object (<c>{Root}.Types.{Name}</c>) or a named type.</summary>
     Object,
+
+    /// <summary>A generated extensible enum; <see cref="TypeRef.NumericEnum"/> says whether it is written as a number.</summary>
+    Enum,
     Array,
     Map,
 
-    /// <summary>A name declared by some spec file: a named object type or an enum, resolved at emit time.</summary>
-    Named,
+    /// <summary>
+    /// A declared name as the parser saw it, before validation knows whether it is a type or an enum. The
+    /// validator replaces every one with <see cref="Object"/> or <see cref="Enum"/>; the emitters never see it.
+    /// </summary>
+    Unresolved,
 }
 
-/// <summary>A value's type. <see cref="Name"/> is the C# type for objects (relative to the namespace) and the declared name for <see cref="ValueKind.Named"/>.</summary>
-internal sealed record TypeRef(ValueKind Kind, string? Name = null, TypeRef? Element = null)
+/// <summary>
+/// A value's type. <see cref="Name"/> is the C# name relative to the namespace for objects and enums (and the
+/// declared name while <see cref="TypeRefKind.Unresolved"/>); <see cref="Element"/> is an array's item or a map's value.
+/// </summary>
+internal sealed record TypeRef(TypeRefKind Kind, string? Name = null, TypeRef? Element = null, bool NumericEnum = false)
 {
-    public static readonly TypeRef String = new(ValueKind.String);
+    public static readonly TypeRef String = new(TypeRefKind.String);
 
-    public bool IsScalar => Kind is ValueKind.String or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Boolean;
+    /// <summary>One value on the wire: the five scalars and enums.</summary>
+    public bool IsScalar => Kind is TypeRefKind.String or TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double or TypeRefKind.Boolean or TypeRefKind.Enum;
+
+    /// <summary>A C# value type (nullable with <c>?</c> as <c>Nullable&lt;T&gt;</c>).</summary>
+    public bool IsValueType => Kind is TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double or TypeRefKind.Boolean or TypeRefKind.Any or TypeRefKind.Enum;
+
+    public static TypeRef Object(string name) => new(TypeRefKind.Object, name);
+
+    public static TypeRef Enum(string name, bool numeric) => new(TypeRefKind.Enum, name, NumericEnum: numeric);
+
+    public static TypeRef Unresolved(string name) => new(TypeRefKind.Unresolved, name);
 }
 
 /// <summary>Text that becomes XML documentation.</summary>
@@ -97,10 +118,10 @@ internal enum DeclarationKind
 internal sealed record NameReference(string Name, LocationInfo? Location);
 
 /// <summary>
-/// A parameter whose type is a declared name: whether its style fits can only be told once the name is
-/// resolved (an enum is a scalar, a named type an object).
+/// A parameter's placement, checked by <c>EncodingRules</c> (DMS0011) once its type is resolved, since whether
+/// a declared name is a scalar (an enum) or an object decides which styles fit.
 /// </summary>
-internal sealed record ParameterTypeCheck(string Parameter, string TypeName, ParameterStyle Style, bool IsArrayElement, LocationInfo? Location);
+internal sealed record ParameterCheck(string Parameter, TypeRef Type, ParameterStyle Style, bool InForm, bool IsGet, LocationInfo? KeyLocation, LocationInfo? TypeLocation);
 
 /// <summary>What a file contributes to, and needs from, the other files.</summary>
 internal sealed record SpecSummary(
@@ -108,7 +129,7 @@ internal sealed record SpecSummary(
     bool HasParseErrors,
     EquatableArray<Declaration> Declarations,
     EquatableArray<NameReference> References,
-    EquatableArray<ParameterTypeCheck> ParameterChecks)
+    EquatableArray<ParameterCheck> ParameterChecks)
 {
     /// <summary>
     /// The copy the cross-file index is built from: without positions, so that an edit that only moves text
@@ -118,7 +139,7 @@ internal sealed record SpecSummary(
     {
         Declarations = Declarations.Select(d => d with { Location = null }).ToEquatableArray(),
         References = References.Select(r => r with { Location = null }).ToEquatableArray(),
-        ParameterChecks = ParameterChecks.Select(c => c with { Location = null }).ToEquatableArray(),
+        ParameterChecks = ParameterChecks.Select(c => c with { KeyLocation = null, TypeLocation = null }).ToEquatableArray(),
     };
 }
 
@@ -134,5 +155,8 @@ internal sealed record IndexEntry(string Name, DeclarationKind Kind, bool Numeri
 /// </summary>
 internal sealed record SpecIndex(EquatableArray<IndexEntry> Entries, string? Failure = null);
 
-/// <summary>The validate step's result: the model to emit (null when the file has errors), the named types it uses, and all diagnostics.</summary>
-internal sealed record ValidatedSpec(SpecModel? Model, EquatableArray<IndexEntry> ReferencedTypes, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>
+/// The validate step's result: the resolved model to emit (null when the file has errors) and all diagnostics.
+/// In the resolved model every <see cref="TypeRef"/> knows its kind and every name is final.
+/// </summary>
+internal sealed record ValidatedSpec(SpecModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);

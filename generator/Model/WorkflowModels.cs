@@ -26,7 +26,7 @@ internal enum PagingStyle
 }
 
 /// <summary>A request parameter used for paging: its C# name and kind (int32, int64 or string; or, for a size, a named enum).</summary>
-internal sealed record PageParameter(string Name, ValueKind Kind, bool Required, string? EnumName = null);
+internal sealed record PageParameter(string Name, TypeRefKind Kind, bool Required, string? EnumName = null);
 
 /// <summary>The <c>pagination:</c> block, its fields resolved against the request and the response.</summary>
 internal sealed record PaginationModel(

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using Dms.Codegen.Generator.Diagnostics;
 using Dms.Codegen.Generator.Model;
+using Dms.Codegen.Generator.Names;
 
 namespace Dms.Codegen.Generator.Parsing;
 
@@ -49,7 +50,7 @@ internal static class EnumParser
                 continue;
             }
 
-            if (value.Name == name || Identifiers.ReservedEnumMembers.Contains(value.Name))
+            if (value.Name == name || GeneratedNames.ReservedEnumMembers.Contains(value.Name))
             {
                 context.Report(DiagnosticDescriptors.NameCollision, entry.Key.Location, value.Name, value.Name == name ? "the enum's own name" : "a generated member of the enum");
                 ok = false;
@@ -111,7 +112,7 @@ internal static class EnumParser
                 return null;
         }
 
-        var memberName = explicitName ?? Identifiers.ToPascalCase(value);
+        var memberName = explicitName ?? GeneratedNames.EnumMember(value);
         if (!context.CheckIdentifier(memberName.Length == 0 ? value : memberName, nameNode?.Location ?? key.Location, explicitName is null ? "; set 'name:' for this value" : string.Empty))
         {
             return null;

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Dms.Codegen.Generator.Diagnostics;
 using Dms.Codegen.Generator.Model;
+using Dms.Codegen.Generator.Names;
 
 namespace Dms.Codegen.Generator.Parsing;
 
@@ -22,23 +23,23 @@ internal static class OperationParser
             return null;
         }
 
-        if (Identifiers.ReservedOperations.Contains(name))
+        if (GeneratedNames.ReservedOperations.Contains(name))
         {
             context.Report(DiagnosticDescriptors.NameCollision, operationNode.Location, name, $"the client's own {name}Async method");
             return null;
         }
 
         context.Declare(name, DeclarationKind.Operation, operationNode.Location);
-        context.Declare(name + "Request", DeclarationKind.Reserved, operationNode.Location);
-        context.Declare(name + "Response", DeclarationKind.Reserved, operationNode.Location);
+        context.Declare(GeneratedNames.Request(name), DeclarationKind.Reserved, operationNode.Location);
+        context.Declare(GeneratedNames.Response(name), DeclarationKind.Reserved, operationNode.Location);
 
         var version = context.GetText(root, "version") ?? SpecParser.DefaultVersion;
         var method = context.GetWord(root, "method", "POST", "POST", "GET");
         var docs = new Docs(context.GetText(root, "summary"), context.GetText(root, "description"), null, context.GetBoolean(root, "deprecated"));
 
-        var requestScope = new TypeScope(name + "Request");
+        var requestScope = new TypeScope(GeneratedNames.Request(name));
         var parameters = ParseParameters(context, ParseContext.Find(root, "parameters"), requestScope, method == "GET");
-        var response = ParseResponse(context, ParseContext.Find(root, "response"), name + "Response", operationNode.Location);
+        var response = ParseResponse(context, ParseContext.Find(root, "response"), GeneratedNames.Response(name), operationNode.Location);
         if (parameters is null || response is null || method is null)
         {
             return null;
@@ -79,7 +80,7 @@ internal static class OperationParser
                 continue;
             }
 
-            if (property.Name == scope.RootName || Identifiers.ReservedObjectMembers.Contains(property.Name) || !names.Add(property.Name))
+            if (property.Name == scope.RootName || GeneratedNames.ReservedObjectMembers.Contains(property.Name) || !names.Add(property.Name))
             {
                 context.Report(DiagnosticDescriptors.NameCollision, entry.Key.Location, property.Name, "a generated member or another parameter of " + scope.RootName);
                 ok = false;
@@ -87,7 +88,9 @@ internal static class OperationParser
             }
 
             var parameter = new ParameterModel(property, location == "form", style.Value);
-            ok &= CheckEncoding(context, parameter, entry.Key.Location, ParseContext.Find(entry.Value, "type")?.Location ?? entry.Key.Location, isGet);
+            // DMS0011 is decided by the validator once the type is resolved (EncodingRules).
+            var typeLocation = ParseContext.Find(entry.Value, "type")?.Location ?? entry.Key.Location;
+            context.ParameterChecks.Add(new ParameterCheck(property.WireName, property.Type, parameter.Style, parameter.InForm, isGet, entry.Key.Location, typeLocation));
             parameters.Add(parameter);
         }
 
@@ -104,56 +107,6 @@ internal static class OperationParser
             "repeatList" => ParameterStyle.RepeatList,
             _ => null,
         };
-
-    /// <summary>The rules of DMS0011: which styles fit which types, and where a value may go.</summary>
-    private static bool CheckEncoding(ParseContext context, ParameterModel parameter, LocationInfo keyLocation, LocationInfo typeLocation, bool isGet)
-    {
-        var name = parameter.Property.WireName;
-        var type = parameter.Property.Type;
-        var style = parameter.Style;
-        string? problem = null;
-        if (isGet && parameter.InForm)
-        {
-            problem = "a GET operation has no form body; use 'in: query'";
-        }
-        else if (type.Kind == ValueKind.Named)
-        {
-            // Whether the name is an enum (scalar) or a type (object) is known only after resolution.
-            context.ParameterChecks.Add(new ParameterTypeCheck(name, type.Name!, style, false, typeLocation));
-        }
-        else if (type.IsScalar || type.Kind == ValueKind.Any)
-        {
-            problem = style == ParameterStyle.Plain ? null : $"a {type.Kind.ToString().ToLowerInvariant()} value takes no 'style'";
-        }
-        else if (style == ParameterStyle.Plain)
-        {
-            problem = $"an {type.Kind.ToString().ToLowerInvariant()} value needs a 'style' (json, simple, flat or repeatList) to say how it is encoded";
-        }
-        else if (style == ParameterStyle.Simple)
-        {
-            var element = type.Kind == ValueKind.Array ? type.Element! : null;
-            if (element is { Kind: ValueKind.Named })
-            {
-                context.ParameterChecks.Add(new ParameterTypeCheck(name, element.Name!, style, true, typeLocation));
-            }
-            else if (element is null || !element.IsScalar)
-            {
-                problem = "'simple' joins scalars with commas, so it needs an array of scalars";
-            }
-        }
-        else if (style == ParameterStyle.RepeatList && type.Kind != ValueKind.Array)
-        {
-            problem = "'repeatList' needs an array";
-        }
-
-        if (problem is null)
-        {
-            return true;
-        }
-
-        context.Report(DiagnosticDescriptors.ContradictoryEncoding, keyLocation, name, problem);
-        return false;
-    }
 
     private static ObjectModel? ParseResponse(ParseContext context, YamlNode? node, string className, LocationInfo operationLocation)
     {

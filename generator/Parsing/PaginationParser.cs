@@ -28,9 +28,9 @@ internal static class PaginationParser
         var token = style == PagingStyle.Token;
         var page = Parameter(context, node, "page", operation, token ? "a string (the token)" : "int32, int64 or string", token, null);
         var size = ParseContext.Find(node, "size") is null ? null : Parameter(context, node, "size", operation, "int32, int64, string or an enum of such values", false, paths);
-        var items = Path(context, node, "items", paths, type => type.Kind == ValueKind.Array, "an array");
-        var total = Path(context, node, "total", paths, type => type.Kind is ValueKind.Int32 or ValueKind.Int64 or ValueKind.String, "int32, int64 or string");
-        var next = Path(context, node, "nextToken", paths, type => type.Kind == ValueKind.String, "a string");
+        var items = Path(context, node, "items", paths, type => type.Kind == TypeRefKind.Array, "an array");
+        var total = Path(context, node, "total", paths, type => type.Kind is TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.String, "int32, int64 or string");
+        var next = Path(context, node, "nextToken", paths, type => type.Kind == TypeRefKind.String, "a string");
         var firstPage = FirstPage(context, node);
         var nextNode = ParseContext.Find(node, "nextToken");
         if (token && nextNode is null)
@@ -72,14 +72,14 @@ internal static class PaginationParser
 
         var type = parameter.Property.Type;
         var kind = type.Kind;
-        if (kind == ValueKind.Named && enums?.LocalEnum(type) is not null)
+        if (kind == TypeRefKind.Unresolved && enums?.LocalEnum(type) is not null)
         {
             return new PageParameter(parameter.Property.Name, kind, parameter.Property.Required, type.Name);
         }
 
-        if (stringOnly ? kind != ValueKind.String : kind is not (ValueKind.Int32 or ValueKind.Int64 or ValueKind.String))
+        if (stringOnly ? kind != TypeRefKind.String : kind is not (TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.String))
         {
-            context.Report(DiagnosticDescriptors.WrongValueKind, valueNode.Location, "pagination", wire, $"is a {(kind == ValueKind.Named ? parameter.Property.Type.Name : kind.ToString().ToLowerInvariant())} parameter; the {key} must be {expected}");
+            context.Report(DiagnosticDescriptors.WrongValueKind, valueNode.Location, "pagination", wire, $"is a {(kind == TypeRefKind.Unresolved ? parameter.Property.Type.Name : kind.ToString().ToLowerInvariant())} parameter; the {key} must be {expected}");
             return null;
         }
 

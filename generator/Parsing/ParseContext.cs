@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using Dms.Codegen.Generator.Diagnostics;
 using Dms.Codegen.Generator.Model;
+using Dms.Codegen.Generator.Names;
 using Microsoft.CodeAnalysis;
 
 namespace Dms.Codegen.Generator.Parsing;
@@ -29,7 +30,7 @@ internal sealed class ParseContext
 
     public List<NameReference> References { get; } = new();
 
-    public List<ParameterTypeCheck> ParameterChecks { get; } = new();
+    public List<ParameterCheck> ParameterChecks { get; } = new();
 
     public void Report(DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments) =>
         Diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
@@ -140,13 +141,13 @@ internal sealed class ParseContext
     /// <summary>Reports a name that cannot be a C# identifier; true when it can.</summary>
     public bool CheckIdentifier(string name, LocationInfo location, string hint = "")
     {
-        if (Identifiers.IsKeyword(name))
+        if (CSharpNames.IsKeyword(name))
         {
             Report(DiagnosticDescriptors.KeywordIdentifier, location, name);
             return false;
         }
 
-        if (!Identifiers.IsValid(name))
+        if (!CSharpNames.IsValid(name))
         {
             Report(DiagnosticDescriptors.InvalidIdentifier, location, name, hint);
             return false;

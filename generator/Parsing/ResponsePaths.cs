@@ -23,7 +23,7 @@ internal sealed class ResponsePaths
     }
 
     /// <summary>This file's enum of that name, if the type is one.</summary>
-    public EnumModel? LocalEnum(TypeRef type) => type.Kind == ValueKind.Named ? _enums.FirstOrDefault(e => e.Name == type.Name) : null;
+    public EnumModel? LocalEnum(TypeRef type) => type.Kind == TypeRefKind.Unresolved ? _enums.FirstOrDefault(e => e.Name == type.Name) : null;
 
     /// <summary>The path as C# members and the type it ends at; reports DMS0040/DMS0041 (for <paramref name="what"/>) and returns null when it cannot be followed.</summary>
     public MemberPath? Resolve(ParseContext context, string path, LocationInfo location, string what)
@@ -55,15 +55,15 @@ internal sealed class ResponsePaths
             string? problem = null;
             switch (type.Kind)
             {
-                case ValueKind.Object:
+                case TypeRefKind.Object:
                     next = root.NestedTypes.FirstOrDefault(n => root.Name + ".Types." + n.Name == type.Name);
                     break;
-                case ValueKind.Named when LocalEnum(type) is null:
+                case TypeRefKind.Unresolved when LocalEnum(type) is null:
                     next = _types.FirstOrDefault(t => t.Name == type.Name);
                     root = next ?? root;
                     problem = next is null ? $"is the type '{type.Name}' of another spec file, which a path cannot enter; declare the path's types in this file" : null;
                     break;
-                case ValueKind.Array:
+                case TypeRefKind.Array:
                     problem = "is an array; a path cannot cross an array";
                     break;
                 default:
@@ -85,11 +85,11 @@ internal sealed class ResponsePaths
 
     public string Describe(TypeRef type) => type.Kind switch
     {
-        ValueKind.Named => LocalEnum(type) is null ? $"the type '{type.Name}'" : $"the enum '{type.Name}'",
-        ValueKind.Object => "an object",
-        ValueKind.Array => "an array",
-        ValueKind.Map => "a map",
-        ValueKind.Any => "any JSON value",
+        TypeRefKind.Unresolved => LocalEnum(type) is null ? $"the type '{type.Name}'" : $"the enum '{type.Name}'",
+        TypeRefKind.Object => "an object",
+        TypeRefKind.Array => "an array",
+        TypeRefKind.Map => "a map",
+        TypeRefKind.Any => "any JSON value",
         _ => "a " + type.Kind.ToString().ToLowerInvariant(),
     };
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Dms.Codegen.Generator.Diagnostics;
 using Dms.Codegen.Generator.Model;
+using Dms.Codegen.Generator.Names;
 
 namespace Dms.Codegen.Generator.Parsing;
 
@@ -19,7 +20,7 @@ internal sealed class TypeScope
 
     public List<ObjectModel> NestedTypes { get; } = new();
 
-    public string Qualify(string name) => RootName + ".Types." + name;
+    public string Qualify(string name) => GeneratedNames.Nested(RootName, name);
 
     public bool TryReserve(string name) => _names.Add(name);
 }
@@ -99,11 +100,11 @@ internal static class SchemaParser
         switch (typeWord)
         {
             case "string": return TypeRef.String;
-            case "int32": return new TypeRef(ValueKind.Int32);
-            case "int64": return new TypeRef(ValueKind.Int64);
-            case "double": return new TypeRef(ValueKind.Double);
-            case "boolean": return new TypeRef(ValueKind.Boolean);
-            case "any": return new TypeRef(ValueKind.Any);
+            case "int32": return new TypeRef(TypeRefKind.Int32);
+            case "int64": return new TypeRef(TypeRefKind.Int64);
+            case "double": return new TypeRef(TypeRefKind.Double);
+            case "boolean": return new TypeRef(TypeRefKind.Boolean);
+            case "any": return new TypeRef(TypeRefKind.Any);
             case "object":
                 return ParseInlineObject(context, schema, properties, memberName, scope, depth);
             case "array":
@@ -113,8 +114,8 @@ internal static class SchemaParser
                     return null;
                 }
 
-                var item = context.IsMapping(items, "items") ? ParseType(context, items, memberName + "Item", scope, depth + 1) : null;
-                return item is null ? null : new TypeRef(ValueKind.Array, Element: item);
+                var item = context.IsMapping(items, "items") ? ParseType(context, items, GeneratedNames.ArrayItem(memberName), scope, depth + 1) : null;
+                return item is null ? null : new TypeRef(TypeRefKind.Array, Element: item);
             case "map":
                 if (values is null)
                 {
@@ -122,8 +123,8 @@ internal static class SchemaParser
                     return null;
                 }
 
-                var value = context.IsMapping(values, "additionalProperties") ? ParseType(context, values, memberName + "Value", scope, depth + 1) : null;
-                return value is null ? null : new TypeRef(ValueKind.Map, Element: value);
+                var value = context.IsMapping(values, "additionalProperties") ? ParseType(context, values, GeneratedNames.MapValue(memberName), scope, depth + 1) : null;
+                return value is null ? null : new TypeRef(TypeRefKind.Map, Element: value);
             default:
                 if (!context.CheckIdentifier(typeWord, location))
                 {
@@ -131,7 +132,7 @@ internal static class SchemaParser
                 }
 
                 context.References.Add(new NameReference(typeWord, location));
-                return new TypeRef(ValueKind.Named, typeWord);
+                return TypeRef.Unresolved(typeWord);
         }
     }
 
@@ -163,7 +164,7 @@ internal static class SchemaParser
                     context.Report(DiagnosticDescriptors.NameCollision, entry.Key.Location, property.Name, "the name of its enclosing type; set 'name:' on the member or 'typeName:' on the object");
                     ok = false;
                 }
-                else if (Identifiers.ReservedObjectMembers.Contains(property.Name))
+                else if (GeneratedNames.ReservedObjectMembers.Contains(property.Name))
                 {
                     context.Report(DiagnosticDescriptors.NameCollision, entry.Key.Location, property.Name, "a generated member of the same name");
                     ok = false;
@@ -196,7 +197,7 @@ internal static class SchemaParser
             return null;
         }
 
-        if (className == "Types" || !scope.TryReserve(className))
+        if (className == GeneratedNames.NestedTypesClass || !scope.TryReserve(className))
         {
             context.Report(DiagnosticDescriptors.NameCollision, location, className, $"another type nested in {scope.RootName}; set 'typeName:' to tell them apart");
             return null;
@@ -209,25 +210,22 @@ internal static class SchemaParser
         }
 
         scope.NestedTypes.Add(model);
-        return new TypeRef(ValueKind.Object, scope.Qualify(className));
+        return TypeRef.Object(scope.Qualify(className));
     }
 
-    /// <summary>The member's name, unless the object has a member of that name (DMS's single-array wrappers do).</summary>
     private static string DefaultClassName(string memberName, YamlNode? properties)
     {
+        var hasMemberOfThatName = false;
         if (properties is { Kind: YamlNodeKind.Mapping })
         {
             foreach (var entry in properties.Entries)
             {
                 var name = entry.Value.Kind == YamlNodeKind.Mapping ? ParseContext.Find(entry.Value, "name")?.Value ?? entry.Key.Value : entry.Key.Value;
-                if (name == memberName)
-                {
-                    return memberName + "Model";
-                }
+                hasMemberOfThatName |= name == memberName;
             }
         }
 
-        return memberName;
+        return GeneratedNames.InlineClass(memberName, hasMemberOfThatName);
     }
 
     /// <summary>properties, items, additionalProperties and typeName belong to one type each.</summary>

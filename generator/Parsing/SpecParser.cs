@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using Dms.Codegen.Generator.Diagnostics;
 using Dms.Codegen.Generator.Model;
+using Dms.Codegen.Generator.Names;
 
 namespace Dms.Codegen.Generator.Parsing;
 
@@ -91,7 +92,7 @@ internal static class SpecParser
         var enums = ParseEnums(context, ParseContext.Find(root, "enums"));
         var operation = operationNode is null ? null : OperationParser.Parse(context, root, operationNode);
         operation = operation is null ? null : WorkflowParser.Attach(context, root, operation, types, enums);
-        var hintName = operation?.Name ?? types.Select(t => t.Name).Concat(enums.Select(e => e.Name)).FirstOrDefault() + ".Definitions";
+        var hintName = operation?.Name ?? GeneratedNames.DefinitionsFile(types.Select(t => t.Name).Concat(enums.Select(e => e.Name)).FirstOrDefault() ?? string.Empty);
         return new SpecModel(hintName, operation, types.ToEquatableArray(), enums.ToEquatableArray());
     }
 

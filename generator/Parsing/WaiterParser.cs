@@ -97,12 +97,12 @@ internal static class WaiterParser
             return new Documented(enumModel.Name, string.Join(", ", enumModel.Values.Select(v => v.Value)), enumModel.Values.Select(v => v.Value).ToArray(), null);
         }
 
-        if (type.Kind is ValueKind.String or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Boolean)
+        if (type.Kind is TypeRefKind.String or TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Boolean)
         {
             return new Documented(paths.Describe(type), type.Kind.ToString().ToLowerInvariant(), null, type.Kind);
         }
 
-        var problem = type.Kind == ValueKind.Named
+        var problem = type.Kind == TypeRefKind.Unresolved
             ? $"is the type '{type.Name}' of another spec file; a status enum must be declared in the polled operation's spec"
             : $"is {paths.Describe(type)}; a status must end at an enum or a scalar";
         context.Report(DiagnosticDescriptors.WrongValueKind, location, what, path, problem);
@@ -178,9 +178,9 @@ internal static class WaiterParser
     private sealed class Documented
     {
         private readonly string[]? _values;
-        private readonly ValueKind? _kind;
+        private readonly TypeRefKind? _kind;
 
-        public Documented(string name, string values, string[]? enumValues, ValueKind? scalarKind)
+        public Documented(string name, string values, string[]? enumValues, TypeRefKind? scalarKind)
         {
             Name = name;
             Values = values;
@@ -196,9 +196,9 @@ internal static class WaiterParser
             ? _values.Contains(value)
             : _kind switch
             {
-                ValueKind.Int32 => int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
-                ValueKind.Int64 => long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
-                ValueKind.Boolean => value is "true" or "false",
+                TypeRefKind.Int32 => int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
+                TypeRefKind.Int64 => long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
+                TypeRefKind.Boolean => value is "true" or "false",
                 _ => true,
             };
     }

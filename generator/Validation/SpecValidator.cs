@@ -5,7 +5,8 @@ using System.Linq;
 using System.Threading;
 using Dms.Codegen.Generator.Diagnostics;
 using Dms.Codegen.Generator.Model;
-using Microsoft.CodeAnalysis;
+using Dms.Codegen.Generator.Names;
+using Dms.Codegen.Generator.Parsing;
 
 namespace Dms.Codegen.Generator.Validation;
 
@@ -16,8 +17,6 @@ namespace Dms.Codegen.Generator.Validation;
 /// </summary>
 internal static class SpecValidator
 {
-    private delegate void Reporter(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments);
-
     public static SpecIndex BuildIndex(ImmutableArray<SpecSummary> summaries, string clientName, CancellationToken cancellationToken)
     {
         try
@@ -45,7 +44,7 @@ internal static class SpecValidator
         {
             var location = new LocationInfo(parsed.Summary.FilePath, 0, 0, 0, 0, 0, 0);
             var diagnostics = parsed.Diagnostics.Append(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, location, exception.GetType().Name + ": " + exception.Message));
-            return new ValidatedSpec(null, EquatableArray<IndexEntry>.Empty, diagnostics.ToEquatableArray());
+            return new ValidatedSpec(null, diagnostics.ToEquatableArray());
         }
     }
 
@@ -86,70 +85,70 @@ internal static class SpecValidator
     private static ValidatedSpec ValidateCore(ParsedSpec parsed, SpecIndex index, string clientName)
     {
         var diagnostics = new List<DiagnosticInfo>(parsed.Diagnostics);
-        var referenced = Check(parsed.Summary, index, clientName, (descriptor, location, arguments) =>
-            diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments)));
-        var model = diagnostics.Any(d => d.IsError) ? null : parsed.Model;
-        return new ValidatedSpec(model, referenced.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(), diagnostics.ToEquatableArray());
+        Check(parsed.Summary, index, clientName, diagnostics.Add);
+        var model = diagnostics.Any(d => d.IsError) || parsed.Model is null ? null : ModelResolver.Resolve(parsed.Model, name => Resolve(index, name));
+        return new ValidatedSpec(model, diagnostics.ToEquatableArray());
     }
 
-    /// <summary>Reports every cross-file problem of one file and returns the declared types it references.</summary>
-    private static List<IndexEntry> Check(SpecSummary summary, SpecIndex index, string clientName, Reporter report)
+    /// <summary>Reports every cross-file problem of one file.</summary>
+    private static void Check(SpecSummary summary, SpecIndex index, string clientName, Action<DiagnosticInfo> report)
     {
+        var clientTypes = GeneratedNames.ClientTypes(clientName);
         foreach (var declaration in summary.Declarations)
         {
-            if (declaration.Name == clientName || declaration.Name == "I" + clientName || declaration.Name == clientName + "ServiceCollectionExtensions")
+            if (clientTypes.Contains(declaration.Name))
             {
-                report(DiagnosticDescriptors.NameCollision, declaration.Location, declaration.Name, "a generated client type");
+                report(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, declaration.Location, declaration.Name, "a generated client type"));
             }
 
-            var other = Lookup(index, declaration.Name).FirstOrDefault(e => e.FilePath != summary.FilePath);
-            if (other is not null)
+            // Two entries of one name are a duplicate, also within one file (a type named {Op}Request in the spec of {Op}).
+            var same = Lookup(index, declaration.Name).ToList();
+            if (same.Count > 1)
             {
-                report(DiagnosticDescriptors.DuplicateName, declaration.Location, declaration.Name, other.FilePath);
+                var other = same.FirstOrDefault(e => e.FilePath != summary.FilePath)?.FilePath ?? "this file";
+                report(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, declaration.Location, declaration.Name, other));
             }
         }
 
-        var referenced = new List<IndexEntry>();
         foreach (var reference in summary.References)
         {
             var target = Resolve(index, reference.Name);
             if (target is null)
             {
-                report(DiagnosticDescriptors.UnknownType, reference.Location, reference.Name, "string, int32, int64, double, boolean, any, object, array, map");
+                report(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownType, reference.Location, reference.Name, string.Join(", ", SchemaParser.BuiltInTypes)));
             }
             else if (!target.FileUsable && target.FilePath != summary.FilePath)
             {
-                report(DiagnosticDescriptors.UnusableReference, reference.Location, reference.Name, target.FilePath);
-            }
-            else if (!referenced.Contains(target))
-            {
-                referenced.Add(target);
+                report(DiagnosticInfo.Create(DiagnosticDescriptors.UnusableReference, reference.Location, reference.Name, target.FilePath));
             }
         }
 
         foreach (var check in summary.ParameterChecks)
         {
-            var target = Resolve(index, check.TypeName);
-            var problem = target?.Kind switch
+            // An unknown name is reported above, as a reference.
+            if (TryResolve(check.Type, index) is { } resolved && EncodingRules.Check(check, resolved) is { } diagnostic)
             {
-                DeclarationKind.ObjectType when check.IsArrayElement => "'simple' joins scalars with commas, but '" + check.TypeName + "' is an object type",
-                DeclarationKind.ObjectType when check.Style == ParameterStyle.Plain => "the object type '" + check.TypeName + "' needs a 'style' (json, flat or repeatList)",
-                DeclarationKind.Enum when !check.IsArrayElement && check.Style != ParameterStyle.Plain => "the enum '" + check.TypeName + "' is a scalar and takes no 'style'",
-                _ => null,
-            };
-            if (problem is not null)
-            {
-                report(DiagnosticDescriptors.ContradictoryEncoding, check.Location, check.Parameter, problem);
+                report(diagnostic);
             }
         }
-
-        return referenced;
     }
+
+    private static TypeRef? TryResolve(TypeRef type, SpecIndex index) => type.Kind switch
+    {
+        TypeRefKind.Unresolved => Resolve(index, type.Name!) switch
+        {
+            { Kind: DeclarationKind.Enum } entry => TypeRef.Enum(entry.Name, entry.NumericEnum),
+            { } entry => TypeRef.Object(entry.Name),
+            null => null,
+        },
+        TypeRefKind.Array or TypeRefKind.Map => TryResolve(type.Element!, index) is { } element ? type with { Element = element } : null,
+        _ => type,
+    };
 
     private static bool HasProblems(SpecSummary summary, SpecIndex index, string clientName)
     {
         var found = false;
-        Check(summary, index, clientName, (_, _, _) => found = true);
+        Check(summary, index, clientName, _ => found = true);
         return found;
     }
 

@@ -2,58 +2,64 @@ using System;
 
 namespace Dms.Codegen.Credentials;
 
-/// <summary>An access key, with an optional STS security token. Its <see cref="ToString"/> never shows the secret or the token.</summary>
+/// <summary>
+/// An access key, with an optional STS security token and, for temporary credentials, when it expires.
+/// </summary>
+/// <remarks>
+/// The secret and the token are not public properties, so reflection-based serializers (System.Text.Json,
+/// Newtonsoft.Json) and a logger's destructuring (<c>{@Credential}</c>) see only <see cref="AccessKeyId"/>,
+/// <see cref="HasSecurityToken"/>, <see cref="Expiration"/> and <see cref="ProviderName"/>. Code that really
+/// needs them calls <see cref="RevealAccessKeySecret"/> or <see cref="RevealSecurityToken"/>.
+/// <see cref="ToString"/> masks them too.
+/// </remarks>
 public sealed class DmsCredential
 {
     /// <summary>Creates a credential.</summary>
+    /// <param name="accessKeyId">The AccessKey ID.</param>
+    /// <param name="accessKeySecret">The AccessKey secret.</param>
+    /// <param name="securityToken">The STS token of a temporary credential; null or empty for a long-term key.</param>
+    /// <param name="expiration">When a temporary credential expires; null when it does not.</param>
+    /// <param name="providerName">The source, as Alibaba's libraries name it (for example <c>ram_role_arn</c>); null when unknown.</param>
     /// <exception cref="ArgumentException">The id or the secret is empty.</exception>
-    public DmsCredential(string accessKeyId, string accessKeySecret, string? securityToken = null)
+    public DmsCredential(string accessKeyId, string accessKeySecret, string? securityToken = null, DateTimeOffset? expiration = null, string? providerName = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(accessKeyId);
         ArgumentException.ThrowIfNullOrWhiteSpace(accessKeySecret);
         AccessKeyId = accessKeyId;
         AccessKeySecret = accessKeySecret;
         SecurityToken = string.IsNullOrEmpty(securityToken) ? null : securityToken;
+        Expiration = expiration;
+        ProviderName = providerName;
     }
 
     /// <summary>The AccessKey ID (not secret; it names the key in signatures).</summary>
     public string AccessKeyId { get; }
 
-    /// <summary>The AccessKey secret.</summary>
-    public string AccessKeySecret { get; }
+    /// <summary>Whether this is a temporary credential with an STS security token.</summary>
+    public bool HasSecurityToken => SecurityToken is not null;
 
-    /// <summary>The STS security token, for temporary credentials.</summary>
-    public string? SecurityToken { get; }
+    /// <summary>When this credential expires (UTC); null for a long-term key.</summary>
+    public DateTimeOffset? Expiration { get; }
+
+    /// <summary>The source, as Alibaba's libraries name it (<c>static_ak</c>, <c>ram_role_arn/static_ak</c>, <c>ecs_ram_role</c>, ...), or null.</summary>
+    public string? ProviderName { get; }
+
+    // Internal, not public: the runtime signs with these, and nothing that reflects over public members sees them.
+    internal string AccessKeySecret { get; }
+
+    internal string? SecurityToken { get; }
+
+    /// <summary>The AccessKey secret, for code that must hand it to something else. Never log it.</summary>
+    public string RevealAccessKeySecret() => AccessKeySecret;
+
+    /// <summary>The STS security token, or null. Never log it.</summary>
+    public string? RevealSecurityToken() => SecurityToken;
+
+    /// <summary>The same key and token with another provider name (the chain and file sources prefix theirs).</summary>
+    internal DmsCredential WithProviderName(string? providerName) =>
+        providerName == ProviderName ? this : new DmsCredential(AccessKeyId, AccessKeySecret, SecurityToken, Expiration, providerName);
 
     /// <inheritdoc/>
-    public override string ToString() => $"DmsCredential {{ AccessKeyId = {AccessKeyId}, AccessKeySecret = ***, SecurityToken = {(SecurityToken is null ? "none" : "***")} }}";
-}
-
-/// <summary>Supplies the credential to sign each attempt with.</summary>
-public interface IDmsCredentialProvider
-{
-    /// <summary>A short name of the source, used in error messages (for example "environment variables").</summary>
-    string Source { get; }
-
-    /// <summary>Returns the current credential.</summary>
-    /// <exception cref="DmsCredentialException">The source is missing or malformed; the message names it and what is wrong.</exception>
-    System.Threading.Tasks.ValueTask<DmsCredential> GetCredentialAsync(System.Threading.CancellationToken cancellationToken);
-}
-
-/// <summary>A credential source is missing or malformed. The message names the source and what is wrong, never a secret.</summary>
-public sealed class DmsCredentialException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    public DmsCredentialException(string source, string problem, Exception? innerException = null)
-        : base($"{source}: {problem}", innerException)
-    {
-        Source = source;
-        Problem = problem;
-    }
-
-    /// <summary>The credential source that failed.</summary>
-    public new string Source { get; }
-
-    /// <summary>What is wrong with it.</summary>
-    public string Problem { get; }
+    public override string ToString() =>
+        $"DmsCredential {{ AccessKeyId = {AccessKeyId}, AccessKeySecret = ***, SecurityToken = {(SecurityToken is null ? "none" : "***")}{(Expiration is { } e ? $", Expiration = {e:yyyy-MM-ddTHH:mm:ssZ}" : string.Empty)} }}";
 }

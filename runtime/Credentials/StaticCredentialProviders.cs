@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -8,9 +9,17 @@ internal sealed class StaticCredentialProvider : IDmsCredentialProvider
 {
     private readonly DmsCredential _credential;
 
-    public StaticCredentialProvider(DmsCredential credential) => _credential = credential;
+    public StaticCredentialProvider(DmsCredential credential, string source = "static access key")
+    {
+        _credential = credential;
+        Source = source;
+    }
 
-    public string Source => "static access key";
+    public string Source { get; }
+
+    /// <summary>A key read from a file or the environment, named <c>static_ak</c> or <c>static_sts</c> as the official libraries name them.</summary>
+    public static StaticCredentialProvider Create(string id, string secret, string? token, string source) =>
+        new(new DmsCredential(id, secret, token, providerName: string.IsNullOrEmpty(token) ? "static_ak" : "static_sts"), source);
 
     public ValueTask<DmsCredential> GetCredentialAsync(CancellationToken cancellationToken) => ValueTask.FromResult(_credential);
 
@@ -44,7 +53,8 @@ internal sealed class EnvironmentCredentialProvider : IDmsCredentialProvider
             throw new DmsCredentialException(Source, $"{(id is null ? IdVariable : SecretVariable)} is not set, but {(id is null ? SecretVariable : IdVariable)} is: set both");
         }
 
-        return ValueTask.FromResult(new DmsCredential(id, secret, _environment.Get(TokenVariable)));
+        var token = _environment.Get(TokenVariable);
+        return ValueTask.FromResult(new DmsCredential(id, secret, token, providerName: token is null ? "env" : "env/static_sts"));
     }
 
     public override string ToString() => Source;

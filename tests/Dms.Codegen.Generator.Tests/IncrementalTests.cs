@@ -157,7 +157,7 @@ public class IncrementalTests
         ParsedSpec parsed => parsed.Summary.FilePath,
         SpecSummary summary => summary.FilePath,
         ValidatedSpec validated => validated.Model?.Operation?.Name is { } name ? "/specs/" + name + ".yaml" : null,
-        ValueTuple<SpecModel?, EquatableArray<IndexEntry>> model => model.Item1?.Operation?.Name is { } name ? "/specs/" + name + ".yaml" : null,
+        SpecModel model => model.Operation?.Name is { } name ? "/specs/" + name + ".yaml" : null,
         _ => null,
     };
 }

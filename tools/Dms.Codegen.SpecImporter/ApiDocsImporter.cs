@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
-using Dms.Codegen.Generator.Parsing;
+using Dms.Codegen.Generator.Names;
 using Map = System.Collections.Generic.List<System.Collections.Generic.KeyValuePair<string, object?>>;
 
 namespace Dms.Codegen.SpecImporter;
@@ -186,13 +186,13 @@ public static class ApiDocsImporter
     private static string MemberName(string wire, string className, NameScope members)
     {
         var name = wire;
-        if (!Identifiers.IsValid(name) || Identifiers.IsKeyword(name))
+        if (!CSharpNames.IsValid(name) || CSharpNames.IsKeyword(name))
         {
-            var pascal = Identifiers.ToPascalCase(wire);
+            var pascal = GeneratedNames.EnumMember(wire);
             name = pascal.Length == 0 ? "Member" : pascal;
         }
 
-        if (name == className || Identifiers.ReservedObjectMembers.Contains(name) || Identifiers.IsKeyword(name))
+        if (name == className || GeneratedNames.ReservedObjectMembers.Contains(name) || CSharpNames.IsKeyword(name))
         {
             name += "Value";
         }
@@ -247,9 +247,9 @@ public static class ApiDocsImporter
                 }
 
                 var meaning = titles.ValueKind == JsonValueKind.Object && titles.TryGetProperty(value, out var title) ? title.GetString() : null;
-                var pascal = Identifiers.ToPascalCase(value);
-                var natural = pascal.Length > 0 && Identifiers.IsValid(pascal) && !Identifiers.IsKeyword(pascal)
-                    && !Identifiers.ReservedEnumMembers.Contains(pascal) && pascal != enumName ? pascal : "Value" + (seen.Count).ToString(CultureInfo.InvariantCulture);
+                var pascal = GeneratedNames.EnumMember(value);
+                var natural = pascal.Length > 0 && CSharpNames.IsValid(pascal) && !CSharpNames.IsKeyword(pascal)
+                    && !GeneratedNames.ReservedEnumMembers.Contains(pascal) && pascal != enumName ? pascal : "Value" + (seen.Count).ToString(CultureInfo.InvariantCulture);
                 var name = memberNames.Unique(natural);
                 entries.Add(new(value, name == pascal ? meaning ?? string.Empty : (object)new Map { new("name", name), new("description", meaning) }));
             }

@@ -1,0 +1,116 @@
+using System.Text;
+
+namespace Dms.Codegen.Generator.Names;
+
+/// <summary>
+/// Every rule that turns a spec name into a generated C# name, in one place: the parser, the validator and
+/// the emitters all ask here, so a rule cannot drift between them.
+/// </summary>
+internal static class GeneratedNames
+{
+    /// <summary>The class that holds the inline object types of a root class (<c>{Root}.Types.{Name}</c>).</summary>
+    public const string NestedTypesClass = "Types";
+
+    /// <summary>Members every generated class has, plus those inherited from <see cref="object"/>.</summary>
+    public static readonly string[] ReservedObjectMembers =
+    {
+        "ReadJson", "WriteJson", "AdditionalProperties", "Validate", "BuildRequest", NestedTypesClass, "Descriptor",
+        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
+    };
+
+    /// <summary>Members every generated enum struct has.</summary>
+    public static readonly string[] ReservedEnumMembers =
+    {
+        "Value", "IsKnown", "Description", "KnownValues",
+        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
+    };
+
+    /// <summary>Operation names whose <c>{Name}Async</c> method would clash with the client base class.</summary>
+    public static readonly string[] ReservedOperations = { "Send", "Dispose" };
+
+    public static string Request(string operation) => operation + "Request";
+
+    public static string Response(string operation) => operation + "Response";
+
+    public static string AsyncMethod(string operation) => operation + "Async";
+
+    public static string ClientInterface(string client) => "I" + client;
+
+    public static string ServiceCollectionExtensions(string client) => client + "ServiceCollectionExtensions";
+
+    /// <summary>The namespace-level types the client file declares, which no spec may declare too.</summary>
+    public static string[] ClientTypes(string client) => new[] { client, ClientInterface(client), ServiceCollectionExtensions(client) };
+
+    /// <summary>An inline type's name relative to the namespace: <c>{Root}.Types.{Name}</c>.</summary>
+    public static string Nested(string root, string name) => root + "." + NestedTypesClass + "." + name;
+
+    /// <summary>The name an inline object in an array item gets, from the member holding the array.</summary>
+    public static string ArrayItem(string member) => member + "Item";
+
+    /// <summary>The name an inline object in a map value gets, from the member holding the map.</summary>
+    public static string MapValue(string member) => member + "Value";
+
+    /// <summary>
+    /// An inline object's class name: the member's name, or <c>{Member}Model</c> when the object has a member
+    /// of that name itself (DMS's single-array wrappers do), since a member cannot share its class's name.
+    /// </summary>
+    public static string InlineClass(string member, bool hasMemberOfThatName) => hasMemberOfThatName ? member + "Model" : member;
+
+    /// <summary>The generated source of a file that declares only types and enums, named after the first of them.</summary>
+    public static string DefinitionsFile(string firstName) => firstName + ".Definitions";
+
+    public static string ClientFile(string client) => client;
+
+    public static string CatalogFile(string client) => client + ".Operations";
+
+    /// <summary>
+    /// The C# member name for an enum wire value: words split on anything not a letter or digit, each word
+    /// capitalised (<c>PRE_CHECK_SUCCESS</c> → <c>PreCheckSuccess</c>; <c>dataExport</c> → <c>DataExport</c>);
+    /// a leading digit gets the prefix <c>Value</c>. Returns an empty string when nothing usable is left.
+    /// </summary>
+    public static string EnumMember(string value)
+    {
+        var builder = new StringBuilder(value.Length);
+        var startOfWord = true;
+        var allUpper = IsAllUpperOrDigits(value);
+        foreach (var character in value)
+        {
+            if (!char.IsLetterOrDigit(character))
+            {
+                startOfWord = true;
+                continue;
+            }
+
+            if (startOfWord)
+            {
+                builder.Append(char.ToUpperInvariant(character));
+                startOfWord = false;
+            }
+            else
+            {
+                // SHOUTING_CASE words are lower-cased; camelCase and PascalCase keep their inner capitals.
+                builder.Append(allUpper ? char.ToLowerInvariant(character) : character);
+            }
+        }
+
+        if (builder.Length > 0 && char.IsDigit(builder[0]))
+        {
+            builder.Insert(0, "Value");
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsAllUpperOrDigits(string value)
+    {
+        foreach (var character in value)
+        {
+            if (char.IsLower(character))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
