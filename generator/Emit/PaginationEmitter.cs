@@ -1,5 +1,6 @@
 using System.Linq;
 using Dms.Codegen.Generator.Model;
+using Dms.Codegen.Generator.Names;
 
 namespace Dms.Codegen.Generator.Emit;
 
@@ -32,13 +33,13 @@ internal static class PaginationEmitter
         w.Line($"/// <summary>Every page of {name}, each fetched when the enumeration reaches it.</summary>");
         Parameters(w, withOptions: false);
         DocWriter.Obsolete(w, operation.Docs.Deprecated);
-        w.Line(Signature(w, pages, name + "PagesAsync", client, request, null) + " =>");
+        w.Line(Signature(w, pages, GeneratedNames.PagesMethod(name), client, request, null) + " =>");
         w.Line($"    {name}PagesAsync(client, request, null, cancellationToken);");
         w.Line();
         w.Line($"/// <summary>Every page of {name} from a continuation token (a {TokenMeaning(pagination.Style)}), with a page-size hint.</summary>");
         Parameters(w, withOptions: true);
         DocWriter.Obsolete(w, operation.Docs.Deprecated);
-        w.Open(Signature(w, pages, name + "PagesAsync", client, request, options));
+        w.Open(Signature(w, pages, GeneratedNames.PagesMethod(name), client, request, options));
         w.Line($"{KnownTypes.ArgumentNullException}.ThrowIfNull(client);");
         w.Line($"{KnownTypes.ArgumentNullException}.ThrowIfNull(request);");
         w.Line($"return {name}Paginator.PagesAsync(request, client.{name}Async, options, cancellationToken);");
@@ -51,13 +52,13 @@ internal static class PaginationEmitter
             w.Line($"/// <summary>Every item of every page of {name}, pages fetched as the enumeration reaches them.</summary>");
             Parameters(w, withOptions: false);
             DocWriter.Obsolete(w, operation.Docs.Deprecated);
-            w.Line(Signature(w, itemsType, name + "ItemsAsync", client, request, null) + " =>");
+            w.Line(Signature(w, itemsType, GeneratedNames.ItemsMethod(name), client, request, null) + " =>");
             w.Line($"    {name}ItemsAsync(client, request, null, cancellationToken);");
             w.Line();
             w.Line($"/// <summary>Every item of {name} from a continuation token (a {TokenMeaning(pagination.Style)}), with a page-size hint.</summary>");
             Parameters(w, withOptions: true);
             DocWriter.Obsolete(w, operation.Docs.Deprecated);
-            w.Line(Signature(w, itemsType, name + "ItemsAsync", client, request, options) + " =>");
+            w.Line(Signature(w, itemsType, GeneratedNames.ItemsMethod(name), client, request, options) + " =>");
             w.Line($"    {paginator}.ItemsAsync(");
             w.Line($"        {name}PagesAsync(client, request, options, cancellationToken),");
             w.Line($"        static page => {WorkflowEmitter.Access("page", items)},");

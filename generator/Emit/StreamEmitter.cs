@@ -1,4 +1,5 @@
 using Dms.Codegen.Generator.Model;
+using Dms.Codegen.Generator.Names;
 
 namespace Dms.Codegen.Generator.Emit;
 
@@ -21,16 +22,16 @@ internal static class StreamEmitter
         w.Line($"/// <exception cref=\"{KnownTypes.ArgumentException}\">A required parameter is not set.</exception>");
         w.Line("/// <exception cref=\"global::Dms.Codegen.DmsException\">DMS answered with an error before or during the stream, or sent an event that could not be read.</exception>");
         DocWriter.Obsolete(w, operation.Docs.Deprecated);
-        w.Open($"public virtual {events} {operation.Name}StreamAsync({request} request, {KnownTypes.CancellationToken} cancellationToken = default)");
+        w.Open($"public virtual {events} {GeneratedNames.StreamMethod(operation.Name)}({request} request, {KnownTypes.CancellationToken} cancellationToken = default)");
         w.Line($"{KnownTypes.ArgumentNullException}.ThrowIfNull(request);");
         w.Line($"return this.StreamAsync<{context.Qualify(operation.Name + "Response")}>(request, cancellationToken);");
         w.Close();
         w.Close();
         w.Line();
         w.Open($"partial interface I{context.ClientName}");
-        w.Line($"/// <inheritdoc cref=\"{context.Qualify(context.ClientName)}.{operation.Name}StreamAsync\"/>");
+        w.Line($"/// <inheritdoc cref=\"{context.Qualify(context.ClientName)}.{GeneratedNames.StreamMethod(operation.Name)}\"/>");
         DocWriter.Obsolete(w, operation.Docs.Deprecated);
-        w.Line($"{events} {operation.Name}StreamAsync({request} request, {KnownTypes.CancellationToken} cancellationToken = default);");
+        w.Line($"{events} {GeneratedNames.StreamMethod(operation.Name)}({request} request, {KnownTypes.CancellationToken} cancellationToken = default);");
         w.Close();
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq;
 using Dms.Codegen.Generator.Model;
+using Dms.Codegen.Generator.Names;
 
 namespace Dms.Codegen.Generator.Emit;
 
@@ -16,7 +17,7 @@ internal static class WaiterEmitter
         var field = waiter.Name + "Waiter";
         w.Line($"private static readonly {Waiters}.DmsWaiter<{response}> {field} = new(");
         w.Line($"    {JsonEmitter.Literal(waiter.Name)},");
-        w.Line($"    static response => {StatusText(context, waiter.Status)},");
+        w.Line($"    static response => {StatusText(waiter.Status)},");
         w.Line($"    static status => status switch");
         w.Line("    {");
         Arm(w, waiter.Success, "Success");
@@ -43,7 +44,7 @@ internal static class WaiterEmitter
         w.Line($"/// <exception cref=\"{Waiters}.DmsWaiterTimeoutException{{TResponse}}\">The maximum wait passed.</exception>");
         w.Line("/// <exception cref=\"global::Dms.Codegen.DmsException\">A poll failed after the client's own retries.</exception>");
         DocWriter.Obsolete(w, operation.Docs.Deprecated);
-        w.Line($"public static {KnownTypes.Task}<{response}> Wait{waiter.Name}Async(");
+        w.Line($"public static {KnownTypes.Task}<{response}> {GeneratedNames.WaiterMethod(waiter.Name)}(");
         w.Line($"    this {context.Qualify("I" + context.ClientName)} client,");
         w.Line($"    {request} request,");
         w.Line($"    {Waiters}.DmsWaiterOptions? options = null,");
@@ -56,10 +57,10 @@ internal static class WaiterEmitter
     }
 
     /// <summary>The status as DMS sent it: an enum's wire value, or a scalar's invariant text.</summary>
-    private static string StatusText(EmitContext context, MemberPath path)
+    private static string StatusText(MemberPath path)
     {
         var access = WorkflowEmitter.Access("response", path);
-        if (context.IsEnum(path.Type, out _))
+        if (path.Type.Kind == TypeRefKind.Enum)
         {
             return access + "?.Value";
         }

@@ -1,5 +1,6 @@
 using System.Linq;
 using Dms.Codegen.Generator.Model;
+using Dms.Codegen.Generator.Names;
 
 namespace Dms.Codegen.Generator.Emit;
 
@@ -21,7 +22,7 @@ internal static class WorkflowEmitter
             w.Line();
             w.Line($"/// <summary>Waiters and paginators over <see cref=\"I{context.ClientName}.{operation.Name}Async\"/>.</summary>");
             w.Line(ObjectEmitter.GeneratedCodeAttribute);
-            w.Open($"public static partial class {operation.Name}Extensions");
+            w.Open($"{context.Accessibility} static partial class {GeneratedNames.WorkflowExtensions(operation.Name)}");
             var first = true;
             foreach (var waiter in workflow.Waiters)
             {

@@ -1,9 +1,14 @@
+using System.Linq;
+
 namespace Dms.Codegen.Generator.Model;
 
 // What waiters, paginators and streams need at emit time: resolved C# member paths and checked values, no locations.
 
 /// <summary>A member reached from the response (or a named type) by C# member names; <see cref="Type"/> is the last member's type.</summary>
-internal sealed record MemberPath(EquatableArray<string> Members, TypeRef Type);
+internal sealed record MemberPath(EquatableArray<string> Members, TypeRef Type)
+{
+    public MemberPath Resolve(System.Func<TypeRef, TypeRef> resolve) => this with { Type = resolve(Type) };
+}
 
 /// <summary>One <c>waiters:</c> entry, its states checked against the status field's documented values.</summary>
 internal sealed record WaiterModel(
@@ -41,5 +46,12 @@ internal sealed record PaginationModel(
 /// <summary>Everything an operation declares beyond one call: its waiters, its paging and whether it streams events.</summary>
 internal sealed record WorkflowModel(EquatableArray<WaiterModel> Waiters, PaginationModel? Pagination, bool Stream)
 {
+    /// <summary>The same model with its declared names resolved (the validator's <c>ModelResolver</c> passes its resolver).</summary>
+    public WorkflowModel Resolve(System.Func<TypeRef, TypeRef> resolve) => this with
+    {
+        Waiters = Waiters.Select(w => w with { Status = w.Status.Resolve(resolve) }).ToEquatableArray(),
+        Pagination = Pagination is not { } p ? null : p with { Items = p.Items?.Resolve(resolve), Total = p.Total?.Resolve(resolve), NextToken = p.NextToken?.Resolve(resolve) },
+    };
+
     public bool IsEmpty => Waiters.IsEmpty && Pagination is null && !Stream;
 }

@@ -8,18 +8,23 @@ namespace Dms.Codegen.Generator.Parsing;
 /// <summary>
 /// Resolves dotted wire-name paths (<c>DataExportOrderDetail.KeyInfo.JobStatus</c>) through a response's inline
 /// objects and this file's named types: the one rule behind waiter status paths and pagination's response paths.
+/// It runs while parsing, where the YAML positions are, so named types are still unresolved: a name is an enum or
+/// type of this file (the class lookup is the resolved model's <see cref="ObjectPaths.FindClass"/>), or of another
+/// file, which a path does not enter.
 /// </summary>
 internal sealed class ResponsePaths
 {
     private readonly ObjectModel _response;
     private readonly IReadOnlyList<ObjectModel> _types;
     private readonly IReadOnlyList<EnumModel> _enums;
+    private readonly SpecModel _file;
 
     public ResponsePaths(ObjectModel response, IReadOnlyList<ObjectModel> types, IReadOnlyList<EnumModel> enums)
     {
         _response = response;
         _types = types;
         _enums = enums;
+        _file = new SpecModel(string.Empty, null, types.ToEquatableArray(), enums.ToEquatableArray());
     }
 
     /// <summary>This file's enum of that name, if the type is one.</summary>
@@ -56,7 +61,7 @@ internal sealed class ResponsePaths
             switch (type.Kind)
             {
                 case TypeRefKind.Object:
-                    next = root.NestedTypes.FirstOrDefault(n => root.Name + ".Types." + n.Name == type.Name);
+                    next = ObjectPaths.FindClass(_file, root, type.Name!);
                     break;
                 case TypeRefKind.Unresolved when LocalEnum(type) is null:
                     next = _types.FirstOrDefault(t => t.Name == type.Name);

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Dms.Codegen.Generator.Model;
+using Dms.Codegen.Generator.Names;
 
 namespace Dms.Codegen.Generator.Parsing;
 
@@ -19,7 +20,7 @@ internal static class WorkflowParser
             return operation;
         }
 
-        context.Declare(operation.Name + "Extensions", DeclarationKind.Reserved, ParseContext.FindKey(root, "operation")!.Location);
+        context.Declare(GeneratedNames.WorkflowExtensions(operation.Name), DeclarationKind.Reserved, ParseContext.FindKey(root, "operation")!.Location);
         var paths = new ResponsePaths(operation.Response, types, enums);
         var waiters = WaiterParser.Parse(context, waitersNode, paths);
         var pagination = PaginationParser.Parse(context, paginationNode, operation, paths);

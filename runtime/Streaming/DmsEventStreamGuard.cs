@@ -59,7 +59,11 @@ internal sealed class DmsEventStreamGuard : Stream
             {
                 read = await _inner.ReadAsync(buffer, linked.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException exception) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(exception.Message, exception, cancellationToken);
+            }
+            catch (OperationCanceledException exception) when (idle.IsCancellationRequested)
             {
                 throw new DmsTimeoutException($"DMS {_action} sent no data for {_idleTimeout.TotalSeconds:0.###} s; the stream was closed.", exception);
             }

@@ -59,8 +59,13 @@ internal sealed class DmsStreamCall<T>
                         {
                             more = await events.MoveNextAsync().ConfigureAwait(false);
                         }
-                        catch (Exception exception) when (!delivered && Transient(exception, cancellationToken) is { } transient)
+                        catch (Exception exception) when (Transient(exception, cancellationToken) is { } transient)
                         {
+                            if (delivered)
+                            {
+                                throw DmsRedaction.Redact(transient, forms!); // events were delivered: never retried
+                            }
+
                             failure = transient;
                             break;
                         }

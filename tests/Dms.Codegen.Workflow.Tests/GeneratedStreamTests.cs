@@ -96,10 +96,12 @@ public sealed class GeneratedStreamTests
     [Fact]
     public async Task A_failure_after_the_first_event_ends_the_stream_and_is_not_retried()
     {
+        var firstSeen = new TaskCompletionSource();
         await using var server = await Loopback.StartAsync(async (context, _) =>
         {
             await Loopback.Stream(context, $"data: {One}\n\n", "data: {\"Requ");
-            context.Abort();
+            await firstSeen.Task.WaitAsync(TimeSpan.FromSeconds(10), context.RequestAborted);
+            context.Abort(); // the connection breaks in the middle of the second event
         });
         using var client = Client(server);
         var received = new List<string?>();
@@ -108,6 +110,7 @@ public sealed class GeneratedStreamTests
             await foreach (var item in client.ChatWithDesensitizeSSEStreamAsync(new() { InstanceId = 1 }))
             {
                 received.Add(item.Data.Data);
+                firstSeen.TrySetResult();
             }
         });
         Assert.IsAssignableFrom<DmsException>(error);

@@ -40,8 +40,12 @@ public sealed class Loopback : IAsyncDisposable
     /// <summary>Writes each chunk and flushes it, so the client sees one network read per chunk.</summary>
     public static async Task Stream(HttpContext context, params string[] chunks)
     {
-        context.Response.ContentType = "text/event-stream";
-        await context.Response.StartAsync();
+        if (!context.Response.HasStarted)
+        {
+            context.Response.ContentType = "text/event-stream";
+            await context.Response.StartAsync();
+        }
+
         foreach (var chunk in chunks)
         {
             await context.Response.WriteAsync(chunk);
