@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Dms.Codegen;
 using Dms.Codegen.Emulator;
+using Dms.Codegen.Waiters;
 using QuickStart.Dms;
 
 namespace QuickStart;
@@ -17,6 +18,16 @@ namespace QuickStart;
 public static class QuickStartApp
 {
     private const int BarWidth = 30;
+
+    /// <summary>Progress that reports on the polling thread, in order (Progress&lt;T&gt; would post to the thread pool).</summary>
+    private sealed class Reporter<T> : IProgress<T>
+    {
+        private readonly Action<T> _report;
+
+        public Reporter(Action<T> report) => _report = report;
+
+        public void Report(T value) => _report(value);
+    }
 
     /// <summary>Runs the quick-start; returns the process exit code.</summary>
     /// <param name="stepPerQuery">Advance emulator jobs one step per query instead of over time: deterministic, for tests.</param>
@@ -61,11 +72,16 @@ public static class QuickStartApp
 
     private static async Task<int> RunAsync(DmsClient client, long exportId, long trackId, TimeSpan poll, TextWriter output, bool interactive, CancellationToken cancellationToken)
     {
+        // On the emulator the waiters poll fast; against real DMS they use the delays their specs declare.
+        var waiting = poll == TimeSpan.FromSeconds(3) ? null : new DmsWaiterOptions { Delay = poll, MaxDelay = poll, Backoff = 1 };
+        var onEmulator = waiting is not null;
         try
         {
-            var exportOk = await FollowExportAsync(client, exportId, poll, output, cancellationToken);
+            var exportOk = await FollowExportAsync(client, exportId, waiting, onEmulator, output, cancellationToken);
             output.WriteLine();
-            var trackOk = await FollowTrackingAsync(client, trackId, poll, output, interactive, cancellationToken);
+            var trackOk = await FollowTrackingAsync(client, trackId, waiting, output, interactive, cancellationToken);
+            output.WriteLine();
+            await ListRecentOrdersAsync(client, output, cancellationToken);
             return exportOk && trackOk ? 0 : 1;
         }
         catch (DmsException exception)
@@ -75,14 +91,14 @@ public static class QuickStartApp
         }
     }
 
-    private static async Task<bool> FollowExportAsync(DmsClient client, long orderId, TimeSpan poll, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>The export ticket through its precheck, approval and export, one line per state, with the generated waiters.</summary>
+    private static async Task<bool> FollowExportAsync(DmsClient client, long orderId, DmsWaiterOptions? waiting, bool onEmulator, TextWriter output, CancellationToken cancellationToken)
     {
         output.WriteLine($"Data-export ticket {orderId}:");
         DataExportJobStatus? last = null;
         var first = true;
-        while (true)
+        var progress = new Reporter<GetDataExportOrderDetailResponse>(response =>
         {
-            var response = await client.GetDataExportOrderDetailAsync(new GetDataExportOrderDetailRequest { OrderId = orderId }, cancellationToken);
             if (first)
             {
                 // How fast a cold process gets its first answer (startup, JIT or AOT, connection, signing).
@@ -90,54 +106,93 @@ public static class QuickStartApp
                 first = false;
             }
 
-            var detail = response.DataExportOrderDetail;
-            var status = detail?.KeyInfo?.JobStatus;
-            if (status != last && status is { } current)
+            if (response.DataExportOrderDetail?.KeyInfo?.JobStatus is { } status && status != last)
             {
-                output.WriteLine($"  {current.Value,-22} {current.Description ?? "(a status the spec does not document)"}");
-                last = current;
+                output.WriteLine($"  {status.Value,-22} {status.Description ?? "(a status the spec does not document)"}");
+                last = status;
             }
-
-            if (status == DataExportJobStatus.ExportSuccess || status == DataExportJobStatus.ExportFail || status == DataExportJobStatus.PreCheckFail || status is { IsKnown: false })
+        });
+        var request = new GetDataExportOrderDetailRequest { OrderId = orderId };
+        try
+        {
+            await client.WaitPrecheckFinishedAsync(request, waiting, progress, cancellationToken);
+            while (true)
             {
-                var order = detail?.OrderDetail;
-                output.WriteLine($"  database {order?.Database}, SQL \"{order?.ExeSQL}\", {order?.ActualAffectRows ?? 0} rows, environment {order?.EnvType} (RequestId {response.RequestId})");
-                return status == DataExportJobStatus.ExportSuccess;
+                try
+                {
+                    var response = await client.WaitExportFinishedAsync(request, waiting, progress, cancellationToken);
+                    var order = response.DataExportOrderDetail?.OrderDetail;
+                    output.WriteLine($"  database {order?.Database}, SQL \"{order?.ExeSQL}\", {order?.ActualAffectRows ?? 0} rows, environment {order?.EnvType} (RequestId {response.RequestId})");
+                    return true;
+                }
+                catch (DmsWaiterException<GetDataExportOrderDetailResponse> blocked) when (blocked.Outcome == DmsWaiterState.Blocked && onEmulator)
+                {
+                    // The emulator approves and executes by itself; real DMS waits for a person or ExecuteDataExport.
+                }
             }
-
-            await Task.Delay(poll, cancellationToken);
+        }
+        catch (DmsWaiterException<GetDataExportOrderDetailResponse> ended)
+        {
+            output.WriteLine(ended.Outcome == DmsWaiterState.Blocked
+                ? $"  {ended.Status}: the ticket waits for approval or ExecuteDataExport; approve or execute it, then run again."
+                : $"  {ended.Status}: {ended.Message}");
+            return false;
         }
     }
 
-    private static async Task<bool> FollowTrackingAsync(DmsClient client, long orderId, TimeSpan poll, TextWriter output, bool interactive, CancellationToken cancellationToken)
+    /// <summary>The tracking job with a progress bar drawn from each polled response.</summary>
+    private static async Task<bool> FollowTrackingAsync(DmsClient client, long orderId, DmsWaiterOptions? waiting, TextWriter output, bool interactive, CancellationToken cancellationToken)
     {
         output.WriteLine($"Data-tracking job {orderId}:");
         string? lastLine = null;
-        while (true)
+        var bar = new Reporter<GetDataTrackJobDegreeResponse>(response =>
         {
-            var response = await client.GetDataTrackJobDegreeAsync(new GetDataTrackJobDegreeRequest { OrderId = orderId }, cancellationToken);
             var degree = response.JobDegree;
-            var status = degree?.JobStatus;
-            var line = $"  {Bar("list", degree?.ListCompletionDegree)} {Bar("download", degree?.DownloadCompletionDegree)} {Bar("filter", degree?.FilterCompletionDegree)}  {status?.Value}";
+            var line = $"  {Bar("list", degree?.ListCompletionDegree)} {Bar("download", degree?.DownloadCompletionDegree)} {Bar("filter", degree?.FilterCompletionDegree)}  {degree?.JobStatus?.Value}";
             if (line != lastLine)
             {
                 // On a terminal the bar redraws in place; redirected output gets one line per change.
                 output.Write(interactive ? "\r" + line.PadRight(lastLine?.Length ?? 0) : line + Environment.NewLine);
                 lastLine = line;
             }
+        });
+        try
+        {
+            var response = await client.WaitTrackingFinishedAsync(new GetDataTrackJobDegreeRequest { OrderId = orderId }, waiting, bar, cancellationToken);
+            EndLine(output, interactive);
+            output.WriteLine($"  {response.JobDegree?.JobStatus?.Value}: {response.JobDegree?.JobStatus?.Description} ({response.JobDegree?.StatusDesc}; RequestId {response.RequestId})");
+            return true;
+        }
+        catch (DmsWaiterException<GetDataTrackJobDegreeResponse> failed)
+        {
+            EndLine(output, interactive);
+            output.WriteLine($"  {failed.Status}: {failed.LastResponse?.JobDegree?.JobStatus?.Description} ({failed.LastResponse?.JobDegree?.StatusDesc}; RequestId {failed.LastResponse?.RequestId})");
+            return false;
+        }
+    }
 
-            if (status == DataTrackJobStatus.FilterSuccess || status == DataTrackJobStatus.FilterFail || status == DataTrackJobStatus.DownloadFail || status is { IsKnown: false })
+    /// <summary>The first tickets of ListOrders through the generated paginator: pages are fetched as the loop needs them.</summary>
+    private static async Task ListRecentOrdersAsync(DmsClient client, TextWriter output, CancellationToken cancellationToken)
+    {
+        output.WriteLine("Recent tickets (ListOrders, paged):");
+        var shown = 0;
+        await foreach (var order in client.ListOrdersItemsAsync(new ListOrdersRequest { OrderStatus = ListOrdersOrderStatus.All, PageSize = 20 }, cancellationToken))
+        {
+            output.WriteLine($"  #{order.OrderId} {order.PluginType} {order.StatusCode?.Value} {order.Comment}");
+            if (++shown == 5)
             {
-                if (interactive)
-                {
-                    output.WriteLine();
-                }
-
-                output.WriteLine($"  {status?.Value}: {status?.Description} ({degree?.StatusDesc}; RequestId {response.RequestId})");
-                return status == DataTrackJobStatus.FilterSuccess;
+                break;
             }
+        }
 
-            await Task.Delay(poll, cancellationToken);
+        output.WriteLine(shown == 0 ? "  (none)" : $"  ({shown} shown)");
+    }
+
+    private static void EndLine(TextWriter output, bool interactive)
+    {
+        if (interactive)
+        {
+            output.WriteLine();
         }
     }
 
