@@ -58,19 +58,19 @@ public sealed class DmsClientGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Validate);
 
         // Diagnostics and source are separate outputs, so a change in positions alone never re-emits code.
-        context.RegisterSourceOutput(validated.Select(static (spec, _) => spec.Diagnostics), static (output, diagnostics) =>
+        context.RegisterSourceOutput(validated.Select(static (spec, _) => spec.Diagnostics), static (output, diagnostics) => Guard(output, () =>
         {
             foreach (var diagnostic in diagnostics)
             {
                 output.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
-        });
+        }));
 
         var models = validated
             .Select(static (spec, _) => spec.Model)
             .WithTrackingName(TrackingNames.Model);
 
-        context.RegisterSourceOutput(models.Combine(options), static (output, pair) => EmitSpec(output, pair.Left, pair.Right));
+        context.RegisterSourceOutput(models.Combine(options), static (output, pair) => Guard(output, () => EmitSpec(output, pair.Left, pair.Right)));
 
         // Only the sorted operation names cross files here, so the catalog is re-emitted only when one is added or removed.
         var operationNames = validated
@@ -78,18 +78,35 @@ public sealed class DmsClientGenerator : IIncrementalGenerator
             .Where(static name => name is not null)
             .Collect()
             .Select(static (names, _) => names.Select(static name => name!).OrderBy(static name => name, StringComparer.Ordinal).ToEquatableArray());
-        context.RegisterSourceOutput(operationNames.Combine(options), static (output, pair) =>
+        context.RegisterSourceOutput(operationNames.Combine(options), static (output, pair) => Guard(output, () =>
         {
             if (pair.Right.CanEmit)
             {
                 output.AddSource(GeneratedNames.CatalogFile(pair.Right.ClientName) + ".g.cs", SourceText.From(ClientEmitter.EmitCatalogFile(pair.Right, pair.Left), System.Text.Encoding.UTF8));
             }
-        });
+        }));
 
         ShapeEmitter.Register(context, models, options);
 
         var anySpec = specFiles.Collect().Select(static (files, _) => !files.IsEmpty);
-        context.RegisterSourceOutput(options.Combine(anySpec), static (output, pair) => EmitClient(output, pair.Left, pair.Right));
+        context.RegisterSourceOutput(options.Combine(anySpec), static (output, pair) => Guard(output, () => EmitClient(output, pair.Left, pair.Right)));
+    }
+
+    /// <summary>
+    /// The last line of defence: no exception leaves an output step (Roslyn would turn it into CS8785 and drop
+    /// every DMS output of the build). Hint names are unique by construction (GeneratedNames.UniqueHintName),
+    /// so AddSource has nothing to reject; anything else that goes wrong is DMS0013.
+    /// </summary>
+    internal static void Guard(SourceProductionContext output, Action emit)
+    {
+        try
+        {
+            emit();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, exception.GetType().Name + ": " + exception.Message));
+        }
     }
 
     private static bool IsSpec(AdditionalText file, AnalyzerConfigOptionsProvider options) =>

@@ -107,6 +107,24 @@ internal static partial class DiagnosticDescriptors
         "'{0}' is declared in {1}, which has errors and generates no code",
         "Fix the errors in the file that declares the type; this spec is generated again once it can be.");
 
+    public static readonly DiagnosticDescriptor EquivalentNames = Error(
+        "DMS0017",
+        "Names that C# treats as the same identifier",
+        "'{0}' and '{1}' are the same C# identifier {2}",
+        "C# ignores formatting characters such as U+200B (zero-width space), U+00AD (soft hyphen) and U+200D (zero-width joiner) in identifiers, so these names would collide; remove the invisible character or rename one.");
+
+    public static readonly DiagnosticDescriptor ReservedTypeName = Error(
+        "DMS0018",
+        "Type name that C# reserves or warns about",
+        "'{0}' cannot be a generated type name: it is a C# contextual keyword or has only lowercase letters",
+        "Type names such as var, record, required, scoped, file, dynamic or _ change the meaning of code in the namespace, and lowercase-only type names are reserved for future keywords (CS8981); choose a PascalCase name (for an inline object, set 'typeName:').");
+
+    public static readonly DiagnosticDescriptor IdentifierTooLong = Error(
+        "DMS0019",
+        "Name too long",
+        "The name '{0}' is longer than {1} UTF-8 bytes",
+        "C# identifiers are limited to 512 characters and metadata names to 1,024 UTF-8 bytes, and the generator adds suffixes; shorten the name or set 'name:'.");
+
     public static readonly DiagnosticDescriptor InvalidProperty = Error(
         "DMS0020",
         "Invalid MSBuild property value",

@@ -36,12 +36,18 @@ internal static class DocWriter
     public static string Escape(string text)
     {
         var escaped = text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
-        // Control characters, and the separators C# treats as line ends (which would end a /// comment and
-        // turn the rest of the line into code), are shown as code points rather than dropped.
+        // What XML cannot hold (most C0 controls, U+FFFE, U+FFFF, lone surrogates) and the separators C# treats
+        // as line ends (which would end a /// comment and turn the rest of the line into code) are shown as
+        // code points rather than dropped.
         var builder = new System.Text.StringBuilder(escaped.Length);
-        foreach (var character in escaped)
+        for (var i = 0; i < escaped.Length; i++)
         {
-            if ((char.IsControl(character) && character != '\t') || character == '\u2028' || character == '\u2029')
+            var character = escaped[i];
+            if (char.IsHighSurrogate(character) && i + 1 < escaped.Length && char.IsLowSurrogate(escaped[i + 1]))
+            {
+                builder.Append(character).Append(escaped[++i]);
+            }
+            else if ((char.IsControl(character) && character != '\t') || char.IsSurrogate(character) || character is '\u2028' or '\u2029' or '\uFFFE' or '\uFFFF')
             {
                 builder.Append("U+").Append(((int)character).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
             }
@@ -54,13 +60,28 @@ internal static class DocWriter
         return builder.ToString();
     }
 
+    /// <summary>The text's lines, right-trimmed, without the blank lines it starts or ends with.</summary>
     private static IEnumerable<string> Lines(string text)
     {
+        var lines = new List<string>();
         foreach (var line in text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n'))
         {
-            var trimmed = line.TrimEnd();
-            yield return trimmed;
+            lines.Add(line.TrimEnd());
         }
+
+        var start = 0;
+        var end = lines.Count;
+        while (start < end && lines[start].Length == 0)
+        {
+            start++;
+        }
+
+        while (end > start && lines[end - 1].Length == 0)
+        {
+            end--;
+        }
+
+        return lines.GetRange(start, end - start);
     }
 
     public static void Obsolete(SourceWriter writer, bool deprecated)

@@ -21,29 +21,30 @@ internal static class ShapeEmitter
     public static void Register(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<SpecModel?> models, IncrementalValueProvider<GeneratorOptions> options)
     {
         var enabled = options.Select(static (o, _) => o.EmitShapes && o.CanEmit);
-        context.RegisterSourceOutput(models.Combine(enabled).Combine(options), static (output, pair) =>
+        context.RegisterSourceOutput(models.Combine(enabled).Combine(options), static (output, pair) => DmsClientGenerator.Guard(output, () =>
         {
             if (pair.Left.Right && pair.Left.Left is { } model)
             {
                 output.AddSource(model.HintName + ".Shape.g.cs", SourceText.From(EmitFile(pair.Right, model), Encoding.UTF8));
             }
-        });
+        }));
 
         var names = models
             .Select(static (model, _) => model?.HintName)
             .Where(static name => name is not null)
             .Collect()
             .Select(static (all, _) => all.Select(static n => n!).OrderBy(static n => n, StringComparer.Ordinal).ToEquatableArray());
-        context.RegisterSourceOutput(names.Combine(enabled).Combine(options), static (output, pair) =>
+        context.RegisterSourceOutput(names.Combine(enabled).Combine(options), static (output, pair) => DmsClientGenerator.Guard(output, () =>
         {
             if (pair.Left.Right)
             {
                 output.AddSource(pair.Right.ClientName + ".Shapes.g.cs", SourceText.From(EmitCatalog(pair.Right, pair.Left.Left), Encoding.UTF8));
             }
-        });
+        }));
     }
 
-    private static string ConstantName(string hintName) => hintName.Replace('.', '_') + "Shape";
+    // Hint names may carry ".2" (case-unique) or "-xxxx" (escaped or shortened); neither is an identifier character.
+    private static string ConstantName(string hintName) => hintName.Replace(".", "__").Replace('-', '_') + "Shape";
 
     private static string EmitCatalog(GeneratorOptions options, EquatableArray<string> hintNames)
     {

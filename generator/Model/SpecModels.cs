@@ -129,7 +129,8 @@ internal sealed record SpecSummary(
     bool HasParseErrors,
     EquatableArray<Declaration> Declarations,
     EquatableArray<NameReference> References,
-    EquatableArray<ParameterCheck> ParameterChecks)
+    EquatableArray<ParameterCheck> ParameterChecks,
+    string? HintName = null)
 {
     /// <summary>
     /// The copy the cross-file index is built from: without positions, so that an edit that only moves text
@@ -153,7 +154,11 @@ internal sealed record IndexEntry(string Name, DeclarationKind Kind, bool Numeri
 /// Every declared name of every spec, sorted by name, with each file's usability worked out.
 /// <see cref="Failure"/> is set only if building the index hit a bug; then nothing is generated.
 /// </summary>
-internal sealed record SpecIndex(EquatableArray<IndexEntry> Entries, string? Failure = null);
+internal sealed record SpecIndex(EquatableArray<IndexEntry> Entries, string? Failure = null)
+{
+    /// <summary>Every file's hint name as parsed, sorted (ordinal), so that each file can make its own unique.</summary>
+    public EquatableArray<string> HintNames { get; init; } = EquatableArray<string>.Empty;
+}
 
 /// <summary>
 /// The validate step's result: the resolved model to emit (null when the file has errors) and all diagnostics.

@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.Text;
 
 namespace Dms.Codegen.Generator.Names;
@@ -73,6 +76,65 @@ internal static class GeneratedNames
     public static string ClientFile(string client) => client;
 
     public static string CatalogFile(string client) => client + ".Operations";
+
+    /// <summary>
+    /// A spec file's hint name, unique among <paramref name="all"/> hint names and the client's files however
+    /// they are cased (Roslyn compares hint names ignoring case, and a clash would fail the whole generator):
+    /// the ordinal-first spelling keeps its name, later ones get <c>.2</c>, <c>.3</c>... Long names are shortened
+    /// with a hash, since they become file names when generated files are written to disk.
+    /// </summary>
+    public static string UniqueHintName(string hintName, IReadOnlyList<string> all, string client)
+    {
+        var mine = HintBase(hintName);
+        var rank = 0;
+        foreach (var reserved in new[] { ClientFile(client), CatalogFile(client), client + ".Shapes" })
+        {
+            rank += string.Equals(reserved, mine, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+        }
+
+        foreach (var other in all)
+        {
+            // Ranked by the names as declared, which are unique, so two spellings never get one rank.
+            rank += string.CompareOrdinal(other, hintName) < 0 && string.Equals(HintBase(other), mine, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+        }
+
+        return rank == 0 ? mine : mine + "." + (rank + 1).ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Only letters, digits, '.' and '_' (Roslyn refuses many others, such as combining marks that C# allows in
+    /// names: they become <c>-xxxx</c>), at most 100 characters plus a hash of the whole.
+    /// </summary>
+    private static string HintBase(string hintName)
+    {
+        const int Max = 100;
+        var builder = new StringBuilder(hintName.Length);
+        foreach (var character in hintName)
+        {
+            if (char.IsLetterOrDigit(character) || character is '.' or '_')
+            {
+                builder.Append(character);
+            }
+            else
+            {
+                builder.Append('-').Append(((int)character).ToString("x4", CultureInfo.InvariantCulture));
+            }
+        }
+
+        if (builder.Length <= Max)
+        {
+            return builder.ToString();
+        }
+
+        // FNV-1a over the whole name: stable across runs and machines, unlike string.GetHashCode.
+        var hash = 2166136261;
+        foreach (var character in hintName)
+        {
+            hash = unchecked((hash ^ character) * 16777619);
+        }
+
+        return builder.ToString(0, Max) + "-" + hash.ToString("x8", CultureInfo.InvariantCulture);
+    }
 
     /// <summary>
     /// The C# member name for an enum wire value: words split on anything not a letter or digit, each word

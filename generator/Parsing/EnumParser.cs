@@ -23,7 +23,9 @@ internal static class EnumParser
         }
 
         context.CheckKeys(node, $"the enum '{name}'", EnumKeys);
-        var ok = context.CheckIdentifier(name, key.Location);
+        var canonical = context.Identifier(key.Value!, key.Location, NameUse.Type);
+        var ok = canonical is not null;
+        name = canonical ?? name;
         var underlying = context.GetWord(node, "type", "string", "string", "int32", "int64");
         ok &= underlying is not null;
         var numeric = underlying is "int32" or "int64";
@@ -112,8 +114,8 @@ internal static class EnumParser
                 return null;
         }
 
-        var memberName = explicitName ?? GeneratedNames.EnumMember(value);
-        if (!context.CheckIdentifier(memberName.Length == 0 ? value : memberName, nameNode?.Location ?? key.Location, explicitName is null ? "; set 'name:' for this value" : string.Empty))
+        var candidate = explicitName ?? GeneratedNames.EnumMember(value);
+        if (context.Identifier(candidate.Length == 0 ? value : candidate, nameNode?.Location ?? key.Location, NameUse.Member, explicitName is null ? "; set 'name:' for this value" : string.Empty) is not { } memberName)
         {
             return null;
         }

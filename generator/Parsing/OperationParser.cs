@@ -18,7 +18,8 @@ internal static class OperationParser
             return null;
         }
 
-        if (!context.CheckIdentifier(name, operationNode.Location))
+        name = context.Identifier(name, operationNode.Location, NameUse.Other);
+        if (name is null)
         {
             return null;
         }
@@ -62,7 +63,7 @@ internal static class OperationParser
         }
 
         var ok = true;
-        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        var names = new MemberScope(context);
         foreach (var entry in node.Entries)
         {
             var property = SchemaParser.ParseProperty(context, entry.Key, entry.Value, scope, $"the parameter '{entry.Key.Value}'", SpecParser.ParameterKeys, 1);
@@ -80,9 +81,15 @@ internal static class OperationParser
                 continue;
             }
 
-            if (property.Name == scope.RootName || GeneratedNames.ReservedObjectMembers.Contains(property.Name) || !names.Add(property.Name))
+            if (property.Name == scope.RootName || GeneratedNames.ReservedObjectMembers.Contains(property.Name))
             {
-                context.Report(DiagnosticDescriptors.NameCollision, entry.Key.Location, property.Name, "a generated member or another parameter of " + scope.RootName);
+                context.Report(DiagnosticDescriptors.NameCollision, entry.Key.Location, property.Name, "a generated member of " + scope.RootName);
+                ok = false;
+                continue;
+            }
+
+            if (!names.Add(property.Name, SchemaParser.RawName(entry), entry.Key.Location, "another parameter of " + scope.RootName))
+            {
                 ok = false;
                 continue;
             }

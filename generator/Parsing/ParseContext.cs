@@ -138,24 +138,55 @@ internal sealed class ParseContext
         return null;
     }
 
-    /// <summary>Reports a name that cannot be a C# identifier; true when it can.</summary>
-    public bool CheckIdentifier(string name, LocationInfo location, string hint = "")
+    /// <summary>
+    /// The C# name for a spec name used as <paramref name="use"/>, or null after reporting why it cannot be one:
+    /// not an identifier (DMS0007), a keyword (DMS0008), too long (DMS0019), or a type name that C# reserves
+    /// or warns about (DMS0018). Formatting characters are removed (C# ignores them); member names that are
+    /// contextual keywords are escaped with <c>@</c>.
+    /// </summary>
+    public string? Identifier(string name, LocationInfo location, NameUse use, string hint = "")
     {
-        if (CSharpNames.IsKeyword(name))
+        var canonical = CSharpNames.Canonical(name);
+        if (CSharpNames.IsKeyword(canonical))
         {
-            Report(DiagnosticDescriptors.KeywordIdentifier, location, name);
-            return false;
+            Report(DiagnosticDescriptors.KeywordIdentifier, location, canonical);
+            return null;
         }
 
-        if (!CSharpNames.IsValid(name))
+        if (!CSharpNames.IsValid(name) || canonical.Length == 0)
         {
             Report(DiagnosticDescriptors.InvalidIdentifier, location, name, hint);
-            return false;
+            return null;
         }
 
-        return true;
+        if (CSharpNames.IsTooLong(canonical))
+        {
+            Report(DiagnosticDescriptors.IdentifierTooLong, location, canonical.Substring(0, 40) + "...", CSharpNames.MaxUtf8Bytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return null;
+        }
+
+        if (use == NameUse.Type && (CSharpNames.IsContextualKeyword(canonical) || CSharpNames.IsLowercaseOnly(canonical)))
+        {
+            Report(DiagnosticDescriptors.ReservedTypeName, location, canonical);
+            return null;
+        }
+
+        return use == NameUse.Member ? CSharpNames.EscapeMember(canonical) : canonical;
     }
 
     public void Declare(string name, DeclarationKind kind, LocationInfo location, bool numericEnum = false) =>
         Declarations.Add(new Declaration(name, kind, numericEnum, location));
+}
+
+/// <summary>What a spec name becomes in C#, which decides the rules it must meet.</summary>
+internal enum NameUse
+{
+    /// <summary>A class, struct or enum name: contextual keywords and lowercase-only names are refused.</summary>
+    Type,
+
+    /// <summary>A property or enum member: contextual keywords are escaped.</summary>
+    Member,
+
+    /// <summary>An operation, or a reference to a declared type: only C#'s own rules.</summary>
+    Other,
 }

@@ -53,14 +53,14 @@ internal static class SchemaParser
             return null;
         }
 
-        var nameOk = context.CheckIdentifier(name, nameNode?.Location ?? key.Location, nameNode is null ? "; set 'name:' to a C# name for this member" : string.Empty);
-        var type = ParseType(context, node, name, scope, depth);
-        if (type is null || !nameOk)
+        var csharpName = context.Identifier(name, nameNode?.Location ?? key.Location, NameUse.Member, nameNode is null ? "; set 'name:' to a C# name for this member" : string.Empty);
+        var type = ParseType(context, node, (csharpName ?? name).TrimStart('@'), scope, depth);
+        if (type is null || csharpName is null)
         {
             return null;
         }
 
-        return new PropertyModel(wireName, name, type, context.GetBoolean(node, "required"), ParseDocs(context, node));
+        return new PropertyModel(wireName, csharpName, type, context.GetBoolean(node, "required"), ParseDocs(context, node));
     }
 
     public static Docs ParseDocs(ParseContext context, YamlNode node) => new(
@@ -126,13 +126,13 @@ internal static class SchemaParser
                 var value = context.IsMapping(values, "additionalProperties") ? ParseType(context, values, GeneratedNames.MapValue(memberName), scope, depth + 1) : null;
                 return value is null ? null : new TypeRef(TypeRefKind.Map, Element: value);
             default:
-                if (!context.CheckIdentifier(typeWord, location))
+                if (context.Identifier(typeWord, location, NameUse.Other) is not { } reference)
                 {
                     return null;
                 }
 
-                context.References.Add(new NameReference(typeWord, location));
-                return TypeRef.Unresolved(typeWord);
+                context.References.Add(new NameReference(reference, location));
+                return TypeRef.Unresolved(reference);
         }
     }
 
@@ -146,7 +146,7 @@ internal static class SchemaParser
         }
 
         var members = new List<PropertyModel>();
-        var memberNames = new HashSet<string>(System.StringComparer.Ordinal);
+        var memberNames = new MemberScope(context);
         var ok = true;
         if (properties is not null && context.IsMapping(properties, "properties", allowNull: true))
         {
@@ -169,9 +169,8 @@ internal static class SchemaParser
                     context.Report(DiagnosticDescriptors.NameCollision, entry.Key.Location, property.Name, "a generated member of the same name");
                     ok = false;
                 }
-                else if (!memberNames.Add(property.Name))
+                else if (!memberNames.Add(property.Name, RawName(entry), entry.Key.Location, "another member of " + className))
                 {
-                    context.Report(DiagnosticDescriptors.NameCollision, entry.Key.Location, property.Name, "another member of " + className);
                     ok = false;
                 }
 
@@ -186,13 +185,16 @@ internal static class SchemaParser
         return ok ? new ObjectModel(className, docs, members.ToEquatableArray(), EquatableArray<ObjectModel>.Empty) : null;
     }
 
+    /// <summary>The C# name of a member as the spec spells it (its <c>name:</c>, or its wire name), for diagnostics.</summary>
+    public static string RawName(KeyValuePair<YamlNode, YamlNode> entry) =>
+        (entry.Value.Kind == YamlNodeKind.Mapping ? ParseContext.Find(entry.Value, "name")?.Value : null) ?? entry.Key.Value!;
+
     private static TypeRef? ParseInlineObject(ParseContext context, YamlNode schema, YamlNode? properties, string memberName, TypeScope scope, int depth)
     {
         var typeNameNode = ParseContext.Find(schema, "typeName");
         var explicitName = context.GetText(schema, "typeName");
-        var className = explicitName ?? DefaultClassName(memberName, properties);
         var location = typeNameNode?.Location ?? schema.Location;
-        if (!context.CheckIdentifier(className, location))
+        if (context.Identifier(explicitName ?? DefaultClassName(memberName.TrimStart('@'), properties), location, NameUse.Type, "; set 'typeName:'") is not { } className)
         {
             return null;
         }

@@ -59,7 +59,8 @@ internal static class SpecParser
             hasErrors,
             context.Declarations.ToEquatableArray(),
             context.References.ToEquatableArray(),
-            context.ParameterChecks.ToEquatableArray());
+            context.ParameterChecks.ToEquatableArray(),
+            model?.HintName);
         return new ParsedSpec(hasErrors ? null : model, summary, context.Diagnostics.ToEquatableArray());
     }
 
@@ -106,8 +107,7 @@ internal static class SpecParser
 
         foreach (var entry in node.Entries)
         {
-            var name = entry.Key.Value!;
-            if (!context.IsMapping(entry.Value, name) || !context.CheckIdentifier(name, entry.Key.Location))
+            if (!context.IsMapping(entry.Value, entry.Key.Value!) || context.Identifier(entry.Key.Value!, entry.Key.Location, NameUse.Type) is not { } name)
             {
                 continue;
             }

@@ -79,7 +79,10 @@ internal static class SpecValidator
         }
         while (changed);
 
-        return CreateIndex(byPath.Values, usable);
+        return CreateIndex(byPath.Values, usable) with
+        {
+            HintNames = byPath.Values.Select(s => s.HintName).Where(h => h is not null).Select(h => h!).OrderBy(h => h, StringComparer.Ordinal).ToEquatableArray(),
+        };
     }
 
     private static ValidatedSpec ValidateCore(ParsedSpec parsed, SpecIndex index, string clientName)
@@ -87,6 +90,7 @@ internal static class SpecValidator
         var diagnostics = new List<DiagnosticInfo>(parsed.Diagnostics);
         Check(parsed.Summary, index, clientName, diagnostics.Add);
         var model = diagnostics.Any(d => d.IsError) || parsed.Model is null ? null : ModelResolver.Resolve(parsed.Model, name => Resolve(index, name));
+        model = model is null ? null : model with { HintName = GeneratedNames.UniqueHintName(model.HintName, index.HintNames, clientName) };
         return new ValidatedSpec(model, diagnostics.ToEquatableArray());
     }
 
