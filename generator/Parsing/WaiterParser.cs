@@ -23,8 +23,8 @@ internal static class WaiterParser
 
         foreach (var entry in node.Entries)
         {
-            var name = entry.Key.Value!;
-            if (context.CheckIdentifier(name, entry.Key.Location) && context.IsMapping(entry.Value, name) && ParseWaiter(context, name, entry.Key.Location, entry.Value, paths) is { } waiter)
+            var name = context.Identifier(entry.Key.Value!, entry.Key.Location, NameUse.Other);
+            if (name is not null && context.IsMapping(entry.Value, name) && ParseWaiter(context, name, entry.Key.Location, entry.Value, paths) is { } waiter)
             {
                 waiters.Add(waiter);
             }
