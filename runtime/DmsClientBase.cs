@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -59,6 +60,9 @@ public abstract class DmsClientBase : IDisposable
     /// <summary>The pipeline, for runtime features built on it (streams); null for a mocking client.</summary>
     internal DmsPipeline? Pipeline => _pipeline;
 
+    /// <summary>The options' clock, for waiters and streams (a client made for mocking uses the system clock).</summary>
+    internal TimeProvider Clock => _pipeline?.Settings.TimeProvider ?? TimeProvider.System;
+
     /// <summary>Disposes the connection pool if the client created it.</summary>
     public void Dispose()
     {
@@ -95,6 +99,19 @@ public abstract class DmsClientBase : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         return new DmsClientSettings(options);
+    }
+
+    /// <summary>
+    /// Validates and builds <paramref name="request"/> now, then returns its answer as server-sent events, each
+    /// one's data read as <typeparamref name="TResponse"/> (see <see cref="Streaming.DmsStreamCall{T}"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The request is invalid; nothing was sent.</exception>
+    protected IAsyncEnumerable<Streaming.DmsEvent<TResponse>> StreamAsync<TResponse>(IDmsOperationRequest request, CancellationToken cancellationToken)
+        where TResponse : IDmsJsonModel<TResponse>
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var pipeline = _pipeline ?? throw new InvalidOperationException("This client was created for mocking and cannot send; override its methods.");
+        return new Streaming.DmsStreamCall<TResponse>(pipeline, request.BuildRequest()).RunAsync(cancellationToken);
     }
 
     private static HttpClient CreateOwnedHttpClient() =>

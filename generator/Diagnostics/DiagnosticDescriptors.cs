@@ -6,7 +6,7 @@ namespace Dms.Codegen.Generator.Diagnostics;
 /// Every diagnostic the generator reports, in one place. Ids are stable: never reuse or renumber one;
 /// record new ids in AnalyzerReleases.Unshipped.md and give each a section in docs/diagnostics.md (its help link).
 /// </summary>
-internal static class DiagnosticDescriptors
+internal static partial class DiagnosticDescriptors
 {
     private const string Category = "Dms.Codegen";
 

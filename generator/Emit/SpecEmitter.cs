@@ -37,6 +37,7 @@ internal static class SpecEmitter
             ObjectEmitter.Emit(w, context, response with { Docs = response.Docs with { Summary = response.Docs.Summary ?? $"The response of {operation.Name}." } }, response.Name, ObjectMode.Response);
             w.Line();
             ClientEmitter.EmitOperationMethod(w, context, operation);
+            WorkflowEmitter.Emit(w, context, operation);
         }
 
         w.Close();

@@ -91,7 +91,8 @@ internal sealed record OperationModel(
     Docs Docs,
     EquatableArray<ParameterModel> Parameters,
     EquatableArray<ObjectModel> RequestTypes,
-    ObjectModel Response);
+    ObjectModel Response,
+    WorkflowModel? Workflow = null);
 
 /// <summary>Everything one spec file declares.</summary>
 internal sealed record SpecModel(

@@ -62,6 +62,17 @@ internal static class GeneratedNames
     /// <summary>The generated source of a file that declares only types and enums, named after the first of them.</summary>
     public static string DefinitionsFile(string firstName) => firstName + ".Definitions";
 
+    /// <summary>The static class of an operation's waiter and paginator extension methods.</summary>
+    public static string WorkflowExtensions(string operation) => operation + "Extensions";
+
+    public static string WaiterMethod(string waiter) => "Wait" + waiter + "Async";
+
+    public static string PagesMethod(string operation) => operation + "PagesAsync";
+
+    public static string ItemsMethod(string operation) => operation + "ItemsAsync";
+
+    public static string StreamMethod(string operation) => operation + "StreamAsync";
+
     public static string ClientFile(string client) => client;
 
     public static string CatalogFile(string client) => client + ".Operations";

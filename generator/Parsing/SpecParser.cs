@@ -18,6 +18,7 @@ internal static class SpecParser
     public static readonly string[] OperationKeys =
     {
         "operation", "version", "method", "summary", "description", "deprecated", "parameters", "response", "types", "enums",
+        "waiters", "pagination", "stream",
     };
 
     public static readonly string[] DefinitionKeys = { "types", "enums" };
@@ -91,6 +92,7 @@ internal static class SpecParser
         var types = ParseTypes(context, ParseContext.Find(root, "types"));
         var enums = ParseEnums(context, ParseContext.Find(root, "enums"));
         var operation = operationNode is null ? null : OperationParser.Parse(context, root, operationNode);
+        operation = operation is null ? null : WorkflowParser.Attach(context, root, operation, types, enums);
         var hintName = operation?.Name ?? GeneratedNames.DefinitionsFile(types.Select(t => t.Name).Concat(enums.Select(e => e.Name)).FirstOrDefault() ?? string.Empty);
         return new SpecModel(hintName, operation, types.ToEquatableArray(), enums.ToEquatableArray());
     }

@@ -37,6 +37,7 @@ internal static class ModelResolver
             Parameters = op.Parameters.Select(p => p with { Property = Property(p.Property) }).ToEquatableArray(),
             RequestTypes = op.RequestTypes.Select(Object).ToEquatableArray(),
             Response = Object(op.Response),
+            Workflow = op.Workflow?.Resolve(Type),
         };
         return model with { Operation = operation, Types = model.Types.Select(Object).ToEquatableArray() };
     }

@@ -21,6 +21,20 @@ internal sealed class DmsClientSettings
         MaxResponseBytes = options.MaxResponseBytes;
     }
 
+    private DmsClientSettings(DmsClientSettings other, DmsSignatureVersion signatureVersion)
+    {
+        Endpoint = other.Endpoint;
+        Credentials = other.Credentials;
+        SignatureVersion = signatureVersion;
+        AttemptTimeout = other.AttemptTimeout;
+        OverallTimeout = other.OverallTimeout;
+        Retry = other.Retry;
+        UserAgent = other.UserAgent;
+        Logger = other.Logger;
+        TimeProvider = other.TimeProvider;
+        MaxResponseBytes = other.MaxResponseBytes;
+    }
+
     public Uri Endpoint { get; }
 
     public IDmsCredentialProvider Credentials { get; }
@@ -40,4 +54,7 @@ internal sealed class DmsClientSettings
     public TimeProvider TimeProvider { get; }
 
     public long MaxResponseBytes { get; }
+
+    /// <summary>These settings with another signature version (streams are always signed with V3, as Alibaba's clients sign them).</summary>
+    public DmsClientSettings WithSignatureVersion(DmsSignatureVersion version) => version == SignatureVersion ? this : new DmsClientSettings(this, version);
 }

@@ -33,7 +33,14 @@ public class WholeApiTests
         var problems = run.CompilationDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(problems.Count == 0, $"{problems.Count} problems; first: {string.Join("\n", problems.Take(10))}");
         var client = run.Output.GetTypeByMetadataName(GeneratorHarness.Namespace + ".DmsClient")!;
-        Assert.Equal(325, client.GetMembers().Count(m => m.Name.EndsWith("Async", StringComparison.Ordinal) && m.Kind == SymbolKind.Method));
+        var methods = client.GetMembers().Where(m => m.Kind == SymbolKind.Method && m.Name.EndsWith("Async", StringComparison.Ordinal)).Select(m => m.Name).ToList();
+        Assert.Equal(325, methods.Count(name => !name.EndsWith("StreamAsync", StringComparison.Ordinal)));
+        Assert.Equal(new[] { "ChatWithDesensitizeSSEStreamAsync", "GetAIOrderApprovalCommentSSEStreamAsync" }, methods.Where(name => name.EndsWith("StreamAsync", StringComparison.Ordinal)).Order());
+
+        // The importer's paging detection: every one of the 59 paginated operations gets PagesAsync, and ItemsAsync where it has an item list.
+        var extensions = run.Output.GetSymbolsWithName(name => name.EndsWith("Extensions", StringComparison.Ordinal), SymbolFilter.Type).OfType<INamedTypeSymbol>().ToList();
+        Assert.Equal(59, extensions.Count(t => t.GetMembers().Any(m => m.Name.EndsWith("PagesAsync", StringComparison.Ordinal))));
+        Assert.Equal(58, extensions.Count(t => t.GetMembers().Any(m => m.Name.EndsWith("ItemsAsync", StringComparison.Ordinal))));
     }
 
     [Fact]

@@ -76,6 +76,7 @@ public static class ApiDocsImporter
         var response = api.GetProperty("responses").GetProperty("200").GetProperty("schema");
         var responseScope = new NameScope();
         spec.Add(new("response", new Map { new("properties", Members(context, response, operation + "Response", responseScope, requestSide: false)) }));
+        spec.AddRange(WorkflowDetector.Detect(api));
         if (context.Enums.Count > 0)
         {
             spec.Add(new("enums", context.Enums));

@@ -1,0 +1,155 @@
+using System.Linq;
+using Dms.Codegen.Generator.Model;
+using Dms.Codegen.Generator.Names;
+
+namespace Dms.Codegen.Generator.Emit;
+
+/// <summary>
+/// Emits <c>{Operation}PagesAsync</c> and <c>{Operation}ItemsAsync</c>: extension methods over the client interface
+/// that run the runtime's paginator with a copy of the request per page.
+/// </summary>
+internal static class PaginationEmitter
+{
+    private const string Paging = "global::Dms.Codegen.Paging";
+
+    public static void Emit(SourceWriter w, EmitContext context, OperationModel operation, PaginationModel pagination)
+    {
+        var name = operation.Name;
+        var response = context.Qualify(name + "Response");
+        var request = context.Qualify(name + "Request");
+        var client = context.Qualify("I" + context.ClientName);
+        var paginator = $"{Paging}.DmsPaginator<{request}, {response}>";
+        var options = $"{Paging}.DmsPageOptions?";
+        var pages = $"global::System.Collections.Generic.IAsyncEnumerable<{response}>";
+        w.Line($"private static readonly {paginator} {name}Paginator = new(");
+        w.Line($"    {JsonEmitter.Literal(name)},");
+        w.Line($"    {Paging}.DmsPagingStyle.{pagination.Style},");
+        w.Line($"    {pagination.FirstPage},");
+        w.Line($"    static request => {Cursor(pagination.Page)},");
+        w.Line($"    static request => {(pagination.Size is { } size ? SizeOf(size) : "null")},");
+        w.Line($"    static (request, cursor, size) => {name}Page(request, cursor, size),");
+        w.Line($"    static page => new {Paging}.DmsPageInfo({Count(pagination)}, {Total(pagination)}, {(pagination.NextToken is { } next ? WorkflowEmitter.Access("page", next) : "null")}));");
+        w.Line();
+        w.Line($"/// <summary>Every page of {name}, each fetched when the enumeration reaches it.</summary>");
+        Parameters(w, withOptions: false);
+        DocWriter.Obsolete(w, operation.Docs.Deprecated);
+        w.Line(Signature(w, pages, GeneratedNames.PagesMethod(name), client, request, null) + " =>");
+        w.Line($"    {name}PagesAsync(client, request, null, cancellationToken);");
+        w.Line();
+        w.Line($"/// <summary>Every page of {name} from a continuation token (a {TokenMeaning(pagination.Style)}), with a page-size hint.</summary>");
+        Parameters(w, withOptions: true);
+        DocWriter.Obsolete(w, operation.Docs.Deprecated);
+        w.Open(Signature(w, pages, GeneratedNames.PagesMethod(name), client, request, options));
+        w.Line($"{KnownTypes.ArgumentNullException}.ThrowIfNull(client);");
+        w.Line($"{KnownTypes.ArgumentNullException}.ThrowIfNull(request);");
+        w.Line($"return {name}Paginator.PagesAsync(request, client.{name}Async, options, cancellationToken);");
+        w.Close();
+        if (pagination.Items is { } items)
+        {
+            var item = context.TypeName(items.Type.Element!);
+            var itemsType = $"global::System.Collections.Generic.IAsyncEnumerable<{item}>";
+            w.Line();
+            w.Line($"/// <summary>Every item of every page of {name}, pages fetched as the enumeration reaches them.</summary>");
+            Parameters(w, withOptions: false);
+            DocWriter.Obsolete(w, operation.Docs.Deprecated);
+            w.Line(Signature(w, itemsType, GeneratedNames.ItemsMethod(name), client, request, null) + " =>");
+            w.Line($"    {name}ItemsAsync(client, request, null, cancellationToken);");
+            w.Line();
+            w.Line($"/// <summary>Every item of {name} from a continuation token (a {TokenMeaning(pagination.Style)}), with a page-size hint.</summary>");
+            Parameters(w, withOptions: true);
+            DocWriter.Obsolete(w, operation.Docs.Deprecated);
+            w.Line(Signature(w, itemsType, GeneratedNames.ItemsMethod(name), client, request, options) + " =>");
+            w.Line($"    {paginator}.ItemsAsync(");
+            w.Line($"        {name}PagesAsync(client, request, options, cancellationToken),");
+            w.Line($"        static page => {WorkflowEmitter.Access("page", items)},");
+            w.Line("        cancellationToken);");
+        }
+
+        w.Line();
+        EmitCopy(w, context, operation, pagination, request);
+    }
+
+    /// <summary>Writes a signature one parameter per line and returns its last line, to be ended with a body.</summary>
+    private static string Signature(SourceWriter w, string returns, string name, string client, string request, string? options)
+    {
+        w.Line($"public static {returns} {name}(");
+        w.Line($"    this {client} client,");
+        w.Line($"    {request} request,");
+        if (options is not null)
+        {
+            w.Line($"    {options} options,");
+        }
+
+        return $"    {KnownTypes.CancellationToken} cancellationToken = default)";
+    }
+
+    private static void Parameters(SourceWriter w, bool withOptions)
+    {
+        w.Line("/// <param name=\"client\">The client to call (a mock works too).</param>");
+        w.Line("/// <param name=\"request\">The first page's request; each page gets a copy, and this object is not changed.</param>");
+        if (withOptions)
+        {
+            w.Line("/// <param name=\"options\">Where to start, the page size to ask for, and the page limit.</param>");
+        }
+
+        w.Line("/// <param name=\"cancellationToken\">Cancels the enumeration and the call in flight.</param>");
+    }
+
+    /// <summary>The request for one page: every parameter copied, the page and size replaced.</summary>
+    private static void EmitCopy(SourceWriter w, EmitContext context, OperationModel operation, PaginationModel pagination, string request)
+    {
+        w.Line($"private static {request} {operation.Name}Page({request} request, string? cursor, int? size) => new()");
+        w.Line("{");
+        foreach (var parameter in operation.Parameters)
+        {
+            var property = parameter.Property.Name;
+            var value = property == pagination.Page.Name ? $"{FromCursor(pagination.Page)} ?? request.{property}"
+                : property == pagination.Size?.Name ? $"{FromSize(context, pagination.Size)} ?? request.{property}"
+                : "request." + property;
+            w.Line($"    {property} = {value},");
+        }
+
+        w.Line("};");
+    }
+
+    private static string Cursor(PageParameter page) => page.Kind == TypeRefKind.String ? "request." + page.Name : $"{Paging}.DmsPaging.Text(request.{page.Name})";
+
+    private static string SizeOf(PageParameter size) => size.Kind switch
+    {
+        TypeRefKind.Int32 => "request." + size.Name,
+        TypeRefKind.Unresolved => $"{Paging}.DmsPaging.Size(request.{size.Name}{(size.Required ? "." : "?.")}Value)",
+        _ => $"{Paging}.DmsPaging.Size(request.{size.Name})",
+    };
+
+    private static string FromCursor(PageParameter page) => page.Kind switch
+    {
+        TypeRefKind.Int32 => $"{Paging}.DmsPaging.Int32(cursor)",
+        TypeRefKind.Int64 => $"{Paging}.DmsPaging.Int64(cursor)",
+        _ => "cursor",
+    };
+
+    private static string FromSize(EmitContext context, PageParameter size) => size.Kind switch
+    {
+        TypeRefKind.Int32 => "size",
+        TypeRefKind.Int64 => "(long?)size",
+        TypeRefKind.Unresolved => $"({Paging}.DmsPaging.Text(size) is {{ }} text ? new {context.Qualify(size.EnumName!)}(text) : ({context.Qualify(size.EnumName!)}?)null)",
+        _ => $"{Paging}.DmsPaging.Text(size)",
+    };
+
+    private static string Count(PaginationModel pagination) =>
+        pagination.Items is { } items ? $"{WorkflowEmitter.Access("page", items)}?.Count ?? 0" : "null";
+
+    private static string Total(PaginationModel pagination) => pagination.Total switch
+    {
+        null => "null",
+        { Type.Kind: TypeRefKind.String } total => $"{Paging}.DmsPaging.Total({WorkflowEmitter.Access("page", total)})",
+        var total => WorkflowEmitter.Access("page", total),
+    };
+
+    private static string TokenMeaning(PagingStyle style) => style switch
+    {
+        PagingStyle.PageNumber => "page number such as \"3\"",
+        PagingStyle.Offset => "row offset such as \"40\"",
+        _ => "NextToken a response returned",
+    };
+}

@@ -1,0 +1,142 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Dms.Codegen.Streaming;
+
+/// <summary>
+/// The response body of a stream as the SSE parser reads it, with two guards: each read must bring bytes within
+/// the idle timeout (on the client's clock), and no event may grow beyond the size limit, counted from the last
+/// blank line, so that a hostile server cannot make the parser buffer without bound. An event the server
+/// leaves unterminated at the end of the stream is terminated, so that it is delivered.
+/// </summary>
+internal sealed class DmsEventStreamGuard : Stream
+{
+    private readonly Stream _inner;
+    private readonly long _maxEventBytes;
+    private readonly TimeSpan _idleTimeout;
+    private readonly TimeProvider _clock;
+    private readonly string _action;
+    private long _eventBytes;
+    private bool _atLineStart = true;
+    private bool _afterCarriageReturn;
+
+    public DmsEventStreamGuard(Stream inner, long maxEventBytes, TimeSpan idleTimeout, TimeProvider clock, string action)
+    {
+        _inner = inner;
+        _maxEventBytes = maxEventBytes;
+        _idleTimeout = idleTimeout;
+        _clock = clock;
+        _action = action;
+    }
+
+    /// <summary>Set once the first byte of the body has arrived: from then on the call is not retried.</summary>
+    public bool Started { get; private set; }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        int read;
+        if (_idleTimeout == Timeout.InfiniteTimeSpan)
+        {
+            read = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            using var idle = new CancellationTokenSource(_idleTimeout, _clock);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
+            try
+            {
+                read = await _inner.ReadAsync(buffer, linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(exception.Message, exception, cancellationToken);
+            }
+            catch (OperationCanceledException exception) when (idle.IsCancellationRequested)
+            {
+                throw new DmsTimeoutException($"DMS {_action} sent no data for {_idleTimeout.TotalSeconds:0.###} s; the stream was closed.", exception);
+            }
+        }
+
+        if (read == 0 && buffer.Length > 0 && _eventBytes > 0)
+        {
+            // The server closed the stream right after an event's last line: end the event as a blank line would,
+            // so that it is delivered (as Alibaba's Go client does) rather than dropped (as WHATWG parsers do).
+            buffer.Span[0] = (byte)'\n';
+            read = 1;
+        }
+
+        Count(buffer.Span[..read]);
+        return read;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("The event stream is read asynchronously.");
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override ValueTask DisposeAsync() => _inner.DisposeAsync();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    /// <summary>Counts the bytes of the current event; CR, LF and CRLF end a line, and an empty line ends the event.</summary>
+    private void Count(ReadOnlySpan<byte> bytes)
+    {
+        Started |= bytes.Length > 0;
+        foreach (var b in bytes)
+        {
+            if (b == (byte)'\n' && _afterCarriageReturn)
+            {
+                _afterCarriageReturn = false;
+                continue;
+            }
+
+            _afterCarriageReturn = b == (byte)'\r';
+            if (b is (byte)'\r' or (byte)'\n')
+            {
+                if (_atLineStart)
+                {
+                    _eventBytes = 0;
+                }
+
+                _atLineStart = true;
+                continue;
+            }
+
+            _atLineStart = false;
+            if (++_eventBytes > _maxEventBytes)
+            {
+                throw new DmsException($"DMS {_action} sent an event larger than the limit of {_maxEventBytes} bytes; the stream was closed.", "ResponseTooLarge");
+            }
+        }
+    }
+}

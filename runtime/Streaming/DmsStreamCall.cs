@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using Dms.Codegen.Credentials;
+using Dms.Codegen.Http;
+using Dms.Codegen.Json;
+
+namespace Dms.Codegen.Streaming;
+
+/// <summary>
+/// One streaming call. Each attempt is signed afresh with ACS3-HMAC-SHA256 (Alibaba's clients sign every stream
+/// with V3, whatever the client's configured version) and sent with the headers read first; the attempt timeout
+/// covers the headers and, through the body guard, each silence between events, never the whole stream.
+/// Transient failures are retried until the first event arrives; after it, every failure ends the stream.
+/// </summary>
+internal sealed class DmsStreamCall<T>
+    where T : IDmsJsonModel<T>
+{
+    /// <summary>The largest event, and the largest error body, read (DMS events are a few kilobytes).</summary>
+    internal const int MaxEventBytes = 4 * 1024 * 1024;
+
+    private readonly DmsPipeline _pipeline;
+    private readonly DmsClientSettings _settings;
+    private readonly DmsRequest _request;
+
+    public DmsStreamCall(DmsPipeline pipeline, DmsRequest request)
+    {
+        _pipeline = pipeline;
+        _settings = pipeline.Settings.WithSignatureVersion(DmsSignatureVersion.V3);
+        _request = request;
+    }
+
+    public async IAsyncEnumerable<DmsEvent<T>> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var activity = DmsTelemetry.ActivitySource.StartActivity("DMS " + _request.Action, ActivityKind.Client);
+        activity?.SetTag("rpc.system", "alibaba-cloud-rpc");
+        activity?.SetTag("rpc.method", _request.Action);
+        for (var attempt = 1; ; attempt++)
+        {
+            activity?.SetTag("dms.attempts", attempt);
+            var (response, forms, failure) = await OpenAsync(attempt, cancellationToken).ConfigureAwait(false);
+            if (response is not null)
+            {
+                using (response)
+                {
+                    var requestId = response.Headers.TryGetValues("x-acs-request-id", out var ids) ? string.Join(",", ids) : null;
+                    var guard = new DmsEventStreamGuard(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), MaxEventBytes, _settings.AttemptTimeout, _settings.TimeProvider, _request.Action);
+                    await using var events = DmsEventReader.ReadAsync<T>(guard, _request.Action, requestId, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                    var delivered = false;
+                    while (true)
+                    {
+                        bool more;
+                        try
+                        {
+                            more = await events.MoveNextAsync().ConfigureAwait(false);
+                        }
+                        catch (Exception exception) when (Transient(exception, cancellationToken) is { } transient)
+                        {
+                            if (delivered)
+                            {
+                                throw DmsStreamText.Redact(transient, forms!); // events were delivered: never retried
+                            }
+
+                            failure = transient;
+                            break;
+                        }
+                        catch (DmsException exception)
+                        {
+                            throw DmsStreamText.Redact(exception, forms!);
+                        }
+
+                        if (!more)
+                        {
+                            yield break;
+                        }
+
+                        delivered = true;
+                        yield return events.Current;
+                    }
+                }
+            }
+
+            failure = DmsStreamText.Redact(failure!, forms ?? DmsRedaction.SecretForms.None);
+            activity?.SetStatus(ActivityStatusCode.Error, failure.Code);
+            if ((!DmsRetryPolicy.IsRetriable(failure) && failure is not DmsTimeoutException && failure.Code != "TransportError") || attempt >= _settings.Retry.MaxAttempts)
+            {
+                throw failure;
+            }
+
+            await Task.Delay(DmsRetryPolicy.Backoff(_settings.Retry, attempt, Random.Shared.NextDouble()), _settings.TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Sends one signed attempt and returns the response once its headers arrived and say "events follow"; an HTTP
+    /// error, or a JSON answer instead of a stream, is read whole (bounded) and returned as the failure.
+    /// </summary>
+    private async Task<(HttpResponseMessage? Response, DmsRedaction.SecretForms? Forms, DmsException? Failure)> OpenAsync(int attempt, CancellationToken cancellationToken)
+    {
+        using var headersTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        headersTimeout.CancelAfter(_settings.AttemptTimeout);
+        var context = new DmsSigningContext(_settings, _request);
+        DmsRedaction.SecretForms? forms = null;
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = await _pipeline.SendAttemptAsync(context, headersTimeout.Token).ConfigureAwait(false);
+            forms = context.RedactionForms();
+            var mediaType = response.Content.Headers.ContentType?.MediaType;
+            if ((int)response.StatusCode < 400 && (mediaType is null || mediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase)))
+            {
+                return (response, forms, null);
+            }
+
+            using (response)
+            {
+                var body = await ReadBoundedAsync(response.Content, headersTimeout.Token).ConfigureAwait(false);
+                var requestId = response.Headers.TryGetValues("x-acs-request-id", out var ids) ? string.Join(",", ids) : null;
+                var failure = System.Text.Unicode.Utf8.IsValid(body) ? DmsResponseClassifier.Classify(response.StatusCode, body, requestId, declaresSuccess: true) : null;
+                var error = failure?.ToException(_request.Action, attempt)
+                    ?? new DmsException($"DMS {_request.Action} answered HTTP {(int)response.StatusCode} with {mediaType} instead of an event stream: {DmsStreamText.Preview(body)}", DmsErrorCodes.InvalidResponse, requestId, response.StatusCode, DmsStreamText.Preview(body));
+                return (null, forms, error);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            response?.Dispose();
+            throw;
+        }
+        catch (Exception exception) when (Transient(exception, cancellationToken) is { } transient)
+        {
+            response?.Dispose();
+            forms ??= context.RedactionForms(); // a signature may have gone out before the failure
+            return (null, forms, exception is OperationCanceledException
+                ? new DmsTimeoutException($"DMS {_request.Action} attempt {attempt} sent no response headers within {_settings.AttemptTimeout.TotalSeconds:0.###} s", exception) { Attempts = attempt }
+                : transient);
+        }
+    }
+
+    /// <summary>The failure as a DmsException when another attempt may help; null for the caller's cancellation and for what would fail again.</summary>
+    private DmsException? Transient(Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        OperationCanceledException when cancellationToken.IsCancellationRequested => null,
+        DmsTimeoutException timeout => timeout,
+        DmsException dms => DmsRetryPolicy.IsRetriable(dms) ? dms : null,
+        OperationCanceledException => new DmsTimeoutException($"DMS {_request.Action} timed out", exception),
+        HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => null,
+        HttpRequestException or IOException => new DmsException($"DMS {_request.Action} could not be reached at {_settings.Endpoint.GetLeftPart(UriPartial.Authority)}: {exception.Message}", "TransportError", innerException: exception),
+        _ => null,
+    };
+
+    private static async Task<byte[]> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxEventBytes)
+            {
+                throw new DmsException($"The error body is larger than {MaxEventBytes} bytes.", "ResponseTooLarge");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

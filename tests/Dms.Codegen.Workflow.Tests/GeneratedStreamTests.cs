@@ -1,0 +1,217 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Dms.Codegen.Streaming;
+using Dms.Codegen.Workflow.Tests.Api;
+using Microsoft.AspNetCore.Http;
+using Xunit;
+
+namespace Dms.Codegen.Workflow.Tests;
+
+/// <summary>The generated <c>ChatWithDesensitizeSSEStreamAsync</c> through the real client against a loopback server that streams.</summary>
+public sealed class GeneratedStreamTests
+{
+    private const string One = """{"RequestId":"r1","Success":true,"Data":"Hel"}""";
+    private const string Two = """{"RequestId":"r2","Success":true,"Data":"lo"}""";
+
+    [Fact]
+    public async Task Events_arrive_as_typed_responses_signed_with_V3_even_when_the_client_is_configured_for_V1()
+    {
+        string? authorization = null;
+        string? signatureMethod = null;
+        var firstSeen = new TaskCompletionSource();
+        await using var server = await Loopback.StartAsync(async (context, _) =>
+        {
+            authorization = context.Request.Headers.Authorization;
+            signatureMethod = context.Request.Query["SignatureMethod"];
+            await Loopback.Stream(context, $"id: a\nevent: delta\ndata: {One}\n\n");
+            // The second event is sent only once the client has the first: events are read as they arrive.
+            await firstSeen.Task.WaitAsync(TimeSpan.FromSeconds(10), context.RequestAborted);
+            await Loopback.Stream(context, $"id: b\ndata: {Two}\n\n");
+        });
+        using var client = Client(server, DmsSignatureVersion.V1);
+        var events = new List<DmsEvent<ChatWithDesensitizeSSEResponse>>();
+        await foreach (var item in client.ChatWithDesensitizeSSEStreamAsync(new() { InstanceId = 1, Messages = new[] { System.Text.Json.JsonDocument.Parse("""{"content":"hi","role":"user"}""").RootElement } }))
+        {
+            events.Add(item);
+            firstSeen.TrySetResult();
+        }
+
+        Assert.Equal(new[] { "Hel", "lo" }, events.ConvertAll(e => e.Data.Data));
+        Assert.Equal(("a", "delta"), (events[0].Id, events[0].EventType));
+        Assert.StartsWith("ACS3-HMAC-SHA256 Credential=testid", authorization);
+        Assert.True(string.IsNullOrEmpty(signatureMethod));
+    }
+
+    [Fact]
+    public async Task An_error_body_instead_of_a_stream_is_a_DmsException_with_the_code()
+    {
+        await using var server = await Loopback.StartAsync(async (context, _) =>
+        {
+            context.Response.StatusCode = 400;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("""{"Code":"InvalidParameter","Message":"InstanceId is invalid","RequestId":"r400"}""");
+        });
+        using var client = Client(server);
+        var error = await Assert.ThrowsAsync<DmsException>(() => Drain(client.ChatWithDesensitizeSSEStreamAsync(new() { InstanceId = 1 })));
+        Assert.Equal("InvalidParameter", error.Code);
+        Assert.Equal("r400", error.RequestId);
+        Assert.Equal(1, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task A_JSON_envelope_with_Success_false_instead_of_a_stream_is_a_DmsException()
+    {
+        await using var server = await Loopback.StartAsync(async (context, _) =>
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("""{"Success":false,"ErrorCode":"NoPermission","ErrorMessage":"denied","RequestId":"r1"}""");
+        });
+        using var client = Client(server);
+        var error = await Assert.ThrowsAsync<DmsException>(() => Drain(client.ChatWithDesensitizeSSEStreamAsync(new() { InstanceId = 1 })));
+        Assert.Equal("NoPermission", error.Code);
+    }
+
+    [Fact]
+    public async Task A_transient_failure_before_the_first_event_is_retried()
+    {
+        await using var server = await Loopback.StartAsync(async (context, number) =>
+        {
+            if (number == 1)
+            {
+                context.Response.StatusCode = 503;
+                await context.Response.WriteAsync("""{"Code":"ServiceUnavailable","Message":"busy"}""");
+                return;
+            }
+
+            await Loopback.Stream(context, $"data: {One}\n\n");
+        });
+        using var client = Client(server);
+        var events = await Drain(client.ChatWithDesensitizeSSEStreamAsync(new() { InstanceId = 1 }));
+        Assert.Single(events);
+        Assert.Equal(2, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task A_failure_after_the_first_event_ends_the_stream_and_is_not_retried()
+    {
+        var firstSeen = new TaskCompletionSource();
+        await using var server = await Loopback.StartAsync(async (context, _) =>
+        {
+            await Loopback.Stream(context, $"data: {One}\n\n", "data: {\"Requ");
+            await firstSeen.Task.WaitAsync(TimeSpan.FromSeconds(10), context.RequestAborted);
+            context.Abort(); // the connection breaks in the middle of the second event
+        });
+        using var client = Client(server);
+        var received = new List<string?>();
+        var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await foreach (var item in client.ChatWithDesensitizeSSEStreamAsync(new() { InstanceId = 1 }))
+            {
+                received.Add(item.Data.Data);
+                firstSeen.TrySetResult();
+            }
+        });
+        Assert.IsAssignableFrom<DmsException>(error);
+        Assert.Equal(new[] { "Hel" }, received);
+        Assert.Equal(1, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task A_Success_false_event_mid_stream_ends_it_with_a_DmsException()
+    {
+        await using var server = await Loopback.StartAsync((context, _) =>
+            Loopback.Stream(context, $"data: {One}\n\n", """data: {"Success":false,"ErrorCode":"Throttling.User","ErrorMessage":"slow down","RequestId":"r7"}""" + "\n\n"));
+        using var client = Client(server);
+        var error = await Assert.ThrowsAsync<DmsException>(() => Drain(client.ChatWithDesensitizeSSEStreamAsync(new() { InstanceId = 1 })));
+        Assert.Equal("Throttling.User", error.Code);
+        Assert.Equal(1, server.RequestCount); // after the first event nothing is retried, not even throttling
+    }
+
+    [Fact]
+    public async Task The_attempt_timeout_bounds_the_silence_between_events_not_the_whole_stream()
+    {
+        var time = new SteppingTime();
+        var release = new TaskCompletionSource();
+        await using var server = await Loopback.StartAsync(async (context, _) =>
+        {
+            await Loopback.Stream(context, $"data: {One}\n\n");
+            await release.Task.WaitAsync(context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+        });
+        using var client = Client(server, configure: o =>
+        {
+            o.TimeProvider = time;
+            o.AttemptTimeout = TimeSpan.FromSeconds(20);
+        });
+        var received = new List<string?>();
+        var reading = Task.Run(async () =>
+        {
+            await foreach (var item in client.ChatWithDesensitizeSSEStreamAsync(new() { InstanceId = 1 }))
+            {
+                received.Add(item.Data.Data);
+            }
+        });
+        // Idle timers start on every read; move the clock past the one that waits after the first event.
+        while (!reading.IsCompleted)
+        {
+            var due = await time.NextTimer();
+            if (Volatile.Read(ref received) is { Count: 1 })
+            {
+                time.Advance(due);
+                break;
+            }
+        }
+
+        var error = await Assert.ThrowsAsync<DmsTimeoutException>(() => reading);
+        Assert.Contains("20 s", error.Message);
+        Assert.Equal(new[] { "Hel" }, received);
+        release.SetResult();
+    }
+
+    [Fact]
+    public async Task Cancellation_mid_stream_is_an_OperationCanceledException_with_the_callers_token()
+    {
+        var release = new TaskCompletionSource();
+        await using var server = await Loopback.StartAsync(async (context, _) =>
+        {
+            await Loopback.Stream(context, $"data: {One}\n\n");
+            await release.Task.WaitAsync(context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+        });
+        using var client = Client(server);
+        using var cancellation = new CancellationTokenSource();
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var item in client.ChatWithDesensitizeSSEStreamAsync(new() { InstanceId = 1 }, cancellation.Token))
+            {
+                cancellation.Cancel();
+            }
+        });
+        Assert.Equal(cancellation.Token, error.CancellationToken);
+        release.SetResult();
+    }
+
+    private static DmsClient Client(Loopback server, DmsSignatureVersion version = DmsSignatureVersion.V3, Action<DmsClientOptions>? configure = null)
+    {
+        var options = new DmsClientOptions
+        {
+            Endpoint = server.Endpoint,
+            Credentials = DmsCredentials.AccessKey("testid", "testsecret"),
+            SignatureVersion = version,
+            Retry = { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5) },
+        };
+        configure?.Invoke(options);
+        return new DmsClient(options);
+    }
+
+    private static async Task<List<DmsEvent<ChatWithDesensitizeSSEResponse>>> Drain(IAsyncEnumerable<DmsEvent<ChatWithDesensitizeSSEResponse>> events)
+    {
+        var list = new List<DmsEvent<ChatWithDesensitizeSSEResponse>>();
+        await foreach (var item in events)
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+}
