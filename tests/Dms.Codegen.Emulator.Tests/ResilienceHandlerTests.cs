@@ -36,7 +36,7 @@ public class ResilienceHandlerTests
             .ConfigurePrimaryHttpMessageHandler(() => new Recording(wire.Enqueue) { InnerHandler = new SocketsHttpHandler() });
         await using var provider = services.BuildServiceProvider();
 
-        var response = await provider.GetRequiredService<IDmsClient>().GetDataTrackJobDegreeAsync(new GetDataTrackJobDegreeRequest { OrderId = 5 });
+        var response = await provider.GetRequiredService<IDmsClient>().GetDataTrackJobDegreeAsync(new GetDataTrackJobDegreeRequest { OrderId = emulator.State.SeedTicket(Dms.Codegen.Emulator.State.TicketKind.DataTrack) });
 
         Assert.NotNull(response.RequestId);
         AssertFreshlySigned(wire, expected: 3);
@@ -71,7 +71,7 @@ public class ResilienceHandlerTests
             .ConfigurePrimaryHttpMessageHandler(() => new Recording(wire.Enqueue) { InnerHandler = new SocketsHttpHandler() });
         await using var provider = services.BuildServiceProvider();
 
-        var response = await provider.GetRequiredService<IDmsClient>().GetDataTrackJobDegreeAsync(new GetDataTrackJobDegreeRequest { OrderId = 5 });
+        var response = await provider.GetRequiredService<IDmsClient>().GetDataTrackJobDegreeAsync(new GetDataTrackJobDegreeRequest { OrderId = emulator.State.SeedTicket(Dms.Codegen.Emulator.State.TicketKind.DataTrack) });
 
         Assert.NotNull(response.RequestId);
         AssertFreshlySigned(wire, expected: 3);
@@ -85,7 +85,7 @@ public class ResilienceHandlerTests
         using var client = Emulators.Client(emulator, o => o.Retry.MaxAttempts = 1);
         using var http = new HttpClient();
 
-        var exception = await Assert.ThrowsAsync<DmsException>(() => client.GetDataTrackJobDegreeAsync(new GetDataTrackJobDegreeRequest { OrderId = 5 }));
+        var exception = await Assert.ThrowsAsync<DmsException>(() => client.GetDataTrackJobDegreeAsync(new GetDataTrackJobDegreeRequest { OrderId = emulator.State.SeedTicket(Dms.Codegen.Emulator.State.TicketKind.DataTrack) }));
         using var throttled = new HttpResponseMessage(System.Net.HttpStatusCode.BadRequest) { Content = new StringContent(exception.RawBody!) };
         using var invalid = new HttpResponseMessage(System.Net.HttpStatusCode.BadRequest) { Content = new StringContent("""{"Code":"InvalidParameter","Message":"no"}""") };
 

@@ -215,8 +215,8 @@ public class WorkflowTests
         }
 
         Assert.Equal(DataTrackJobStatus.DownloadFail, status);
-        // GetOrderBaseInfo's enum documents no "fail" (ListOrders' does): the nearest documented value is "closed".
-        Assert.Equal("closed", await Tickets.StatusAsync(client, orderId));
+        // GetOrderBaseInfo's refined spec documents "fail" as ListOrders' does, so both say the same.
+        Assert.Equal("fail", await Tickets.StatusAsync(client, orderId));
         Assert.Equal("fail", (await client.ListOrdersAsync(new())).Orders!.Order!.Single(o => o.OrderId == orderId).StatusCode!.Value.Value);
     }
 

@@ -68,6 +68,11 @@ public sealed class GeneratedWaiterTests
             Endpoint = server.Endpoint,
             Credentials = DmsCredentials.AccessKey("testid", "testsecret"),
             TimeProvider = time,
+
+            // The stepping clock races ahead while a real loopback request is in flight; the call's own
+            // timeouts run on that clock too, so they are off here (they are tested on their own elsewhere).
+            AttemptTimeout = System.Threading.Timeout.InfiniteTimeSpan,
+            OverallTimeout = System.Threading.Timeout.InfiniteTimeSpan,
         });
         var progress = new List<string?>();
         var result = await time.Drive(client.WaitTrackingFinishedAsync(new GetDataTrackJobDegreeRequest { OrderId = 321 }, progress: new SyncProgress<GetDataTrackJobDegreeResponse>(r => progress.Add(r.JobDegree?.JobStatus?.Value))));
