@@ -63,10 +63,11 @@ metadata() {
   local commit
   commit="$(git -C "$root" rev-parse HEAD 2>/dev/null)" || commit='[0-9a-f]{40}'
   for id in Dms.Codegen Dms.Codegen.Runtime; do
+  # grep reads its whole input here (no -q after a pipe): under pipefail an early exit would SIGPIPE the writer.
     nuspec_has "$id" "<repository type=\"git\" url=\"$repository_url\" branch=\"[^\"]+\" commit=\"$commit\" />" &&
     nuspec_has "$id" "<projectUrl>$repository_url</projectUrl>" &&
     nuspec_has "$id" '<license type="expression">MIT</license>' &&
-    nuspec_has "$id" '<icon>icon.png</icon>' && unzip -Z1 "$feed/$id.$version.nupkg" | grep -qx 'icon.png' &&
+    nuspec_has "$id" '<icon>icon.png</icon>' && unzip -Z1 "$feed/$id.$version.nupkg" | grep -x 'icon.png' >/dev/null &&
     nuspec_has "$id" '<readme>README.md</readme>' &&
     nuspec_has "$id" "<releaseNotes>.*$repository_url/blob/[^/]+/CHANGELOG.md</releaseNotes>" &&
     nuspec_has "$id" '<copyright>Copyright \(c\) [0-9]{4} Dms.Codegen contributors</copyright>' || { echo "metadata of $id"; return 1; }
@@ -74,8 +75,8 @@ metadata() {
   # One PackageReference is enough: the analyzer package brings the runtime for each framework, and is no
   # development dependency (which would stop the runtime flowing to projects that reference the consumer).
   ! grep -q 'developmentDependency' "$work/Dms.Codegen.nuspec" &&
-  tr -d '\n' < "$work/Dms.Codegen.nuspec" | grep -qE "<group targetFramework=\"net8.0\">[^/]*<dependency id=\"Dms.Codegen.Runtime\" version=\"$version\"" &&
-  tr -d '\n' < "$work/Dms.Codegen.nuspec" | grep -qE "<group targetFramework=\"net10.0\">[^/]*<dependency id=\"Dms.Codegen.Runtime\" version=\"$version\""
+  tr -d '\n' < "$work/Dms.Codegen.nuspec" | grep -E "<group targetFramework=\"net8.0\">[^/]*<dependency id=\"Dms.Codegen.Runtime\" version=\"$version\"" >/dev/null &&
+  tr -d '\n' < "$work/Dms.Codegen.nuspec" | grep -E "<group targetFramework=\"net10.0\">[^/]*<dependency id=\"Dms.Codegen.Runtime\" version=\"$version\"" >/dev/null
 }
 check package-metadata-and-runtime-dependency metadata
 
