@@ -34,6 +34,12 @@ public sealed class DmsRequest
         Method = method;
     }
 
+    /// <summary>Creates a request for the operation <paramref name="descriptor"/> describes (what generated code calls).</summary>
+    public DmsRequest(DmsOperationDescriptor descriptor)
+        : this((descriptor ?? throw new ArgumentNullException(nameof(descriptor))).Action, descriptor.Version, descriptor.Method)
+    {
+    }
+
     /// <summary>The RPC action, for example <c>GetDataExportOrderDetail</c>.</summary>
     public string Action { get; }
 
@@ -59,6 +65,13 @@ public sealed class DmsRequest
         }
 
         (location == DmsParameterLocation.Form ? _form : _query).Add(new KeyValuePair<string, string>(name, value));
+    }
+
+    /// <summary>Adds an encoded parameter where its descriptor places it. A <see langword="null"/> value adds nothing.</summary>
+    public void Add(DmsParameterDescriptor parameter, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        Add(parameter.Location, parameter.Name, value);
     }
 
     /// <inheritdoc />
