@@ -12,6 +12,15 @@ internal sealed record AlibabaError(HttpStatusCode Status, string Code, string M
     /// <summary>When set, sent as <c>x-acs-retry-after</c> (ms) and <c>Retry-After</c> (s, rounded up), as Alibaba's throttling does.</summary>
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>
+    /// True for DMS's own errors (a call in the wrong state, an unknown ticket): HTTP 200 with
+    /// <c>{"RequestId","Success":false,"ErrorCode","ErrorMessage"}</c>, as DMS answers them, rather than the gateway's shape.
+    /// </summary>
+    public bool Business { get; init; }
+
+    /// <summary>A DMS business error (see <see cref="Business"/>).</summary>
+    public static AlibabaError Dms(string code, string message) => new(HttpStatusCode.OK, code, message) { Business = true };
+
     public static AlibabaError Throttled(TimeSpan retryAfter, HttpStatusCode status = HttpStatusCode.BadRequest) =>
         new(status, "Throttling.User", "Request was denied due to user flow control.") { RetryAfter = retryAfter };
 
@@ -69,6 +78,16 @@ internal sealed record AlibabaError(HttpStatusCode Status, string Code, string M
         {
             writer.WriteStartObject();
             writer.WriteString("RequestId", requestId);
+            if (Business)
+            {
+                writer.WriteBoolean("Success", false);
+                writer.WriteString("ErrorCode", Code);
+                writer.WriteString("ErrorMessage", Message);
+                writer.WriteEndObject();
+                writer.Flush();
+                return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+            }
+
             writer.WriteString("HostId", host);
             writer.WriteString("Code", Code);
             writer.WriteString("Message", Message);

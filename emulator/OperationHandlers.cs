@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
-using Dms.Codegen.Emulator.Faults;
+using System.Linq;
 using Dms.Codegen.Emulator.Shapes;
 using Dms.Codegen.Emulator.State;
+using Dms.Codegen.Emulator.Workflows;
 
 namespace Dms.Codegen.Emulator;
 
@@ -13,71 +14,35 @@ namespace Dms.Codegen.Emulator;
 /// </summary>
 internal sealed class OperationHandlers
 {
-    private readonly EmulatorState _state;
     private readonly ShapeCatalog _shapes;
     private readonly ResponseWriter _writer;
+    private readonly TicketWorkflows _workflows;
     private readonly TimeProvider _time;
 
     public OperationHandlers(EmulatorState state, ShapeCatalog shapes, TimeProvider time)
     {
-        _state = state;
         _shapes = shapes;
         _writer = new ResponseWriter(shapes);
+        _workflows = new TicketWorkflows(state);
         _time = time;
     }
 
-    public (string? Body, AlibabaError? Error) Answer(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, string requestId, bool unknownEnum)
+    public (string? Body, AlibabaError? Error) Answer(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, string requestId, bool unknownEnum, Uri endpoint)
     {
-        var context = new AnswerContext(requestId, parameters, World.Identity, _time.GetUtcNow());
-        var overlay = action switch
+        var result = _workflows.Handle(action, new WorkflowCall(parameters, endpoint, unknownEnum));
+        if (result?.Error is { } error)
         {
-            "GetDataExportOrderDetail" => DataExportOrderDetail(ParameterValidator.Int64(parameters, "OrderId") ?? 0, unknownEnum),
-            "GetDataTrackJobDegree" => DataTrackJobDegree(ParameterValidator.Int64(parameters, "OrderId") ?? 0, unknownEnum),
-            _ => null,
-        };
+            return (null, error);
+        }
 
-        // An operation given without a shape still gets the success envelope.
+        // An operation handed in without a shape still gets the success envelope.
         var shape = _shapes.Response(action);
-        return shape is null
-            ? ($$"""{"RequestId":"{{requestId}}","Success":true}""", null)
-            : (_writer.Write(shape, context, overlay), null);
-    }
-
-    private Overlay DataExportOrderDetail(long orderId, bool unknownEnum)
-    {
-        var status = _state.NextExportStatus(orderId);
-        return new Overlay
+        if (shape is null)
         {
-            ["DataExportOrderDetail"] = new Overlay
-            {
-                ["KeyInfo"] = new Overlay
-                {
-                    ["PreCheckId"] = orderId + 1000,
-                    ["JobStatus"] = unknownEnum ? new Undocumented(FaultResponder.UndocumentedStatus) : status.Value,
-                },
-                ["OrderDetail"] = new Overlay
-                {
-                    ["Database"] = World.SearchName,
-                    ["ExeSQL"] = "SELECT * FROM orders",
-                    ["ActualAffectRows"] = status == Api.DataExportJobStatus.ExportSuccess ? 42 : 0,
-                },
-            },
-        };
-    }
+            return ($$"""{"RequestId":"{{requestId}}","Success":true}""", null);
+        }
 
-    private Overlay DataTrackJobDegree(long orderId, bool unknownEnum)
-    {
-        var step = _state.NextTrackStep(orderId);
-        return new Overlay
-        {
-            ["JobDegree"] = new Overlay
-            {
-                ["ListCompletionDegree"] = step.List,
-                ["DownloadCompletionDegree"] = step.Download,
-                ["FilterCompletionDegree"] = step.Filter,
-                ["JobStatus"] = unknownEnum ? new Undocumented(FaultResponder.UndocumentedStatus) : step.Status.Value,
-                ["StatusDesc"] = step.Description,
-            },
-        };
+        var echoed = result?.Echo is { } echo ? parameters.Concat(echo).ToList() : parameters;
+        return (_writer.Write(shape, new AnswerContext(requestId, echoed, _time.GetUtcNow()), result?.Overlay), null);
     }
 }

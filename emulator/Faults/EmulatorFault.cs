@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 
 namespace Dms.Codegen.Emulator.Faults;
@@ -93,6 +94,20 @@ public sealed class FaultQueue
         lock (queue)
         {
             queue.Enqueue(new Entry(fault, count));
+        }
+    }
+
+    /// <summary>How many calls of <paramref name="accessKeyId"/> queued faults still apply to (0 once they have all fired).</summary>
+    public int Pending(string accessKeyId)
+    {
+        if (!_byKey.TryGetValue(accessKeyId, out var queue))
+        {
+            return 0;
+        }
+
+        lock (queue)
+        {
+            return queue.Sum(e => e.Remaining);
         }
     }
 

@@ -35,10 +35,16 @@ internal sealed class AdminEndpoints
             ("GET", "/_emulator/health") => (200, "ok"),
             ("POST", "/_emulator/faults") => await EnqueueFaultAsync(context),
             ("DELETE", "/_emulator/faults") => Clear(),
-            ("POST", _) when path.StartsWith("/_emulator/export-orders/", StringComparison.Ordinal) => Seed(context, path, (id, outcome) => _state.SeedExportOrder(id, outcome)),
-            ("POST", _) when path.StartsWith("/_emulator/track-jobs/", StringComparison.Ordinal) => Seed(context, path, (id, outcome) => _state.SeedTrackJob(id, outcome)),
+            ("POST", "/_emulator/next-order") => SeedNext(context),
+            ("POST", _) when path.StartsWith("/_emulator/orders/", StringComparison.Ordinal) => Seed(context, path),
+            ("GET", _) when path.StartsWith("/_emulator/files/", StringComparison.Ordinal) => await ServeFileAsync(context, path),
             _ => (404, "unknown emulator endpoint; see emulator/README.md"),
         };
+        if (status == 0)
+        {
+            return; // a file was served
+        }
+
         context.Response.StatusCode = status;
         if (text.Length > 0)
         {
@@ -82,22 +88,68 @@ internal sealed class AdminEndpoints
         return (204, string.Empty);
     }
 
-    // POST /_emulator/export-orders/123?outcome=fail   and   /_emulator/track-jobs/123?outcome=fail
-    private static (int, string) Seed(HttpContext context, string path, Action<long, JobOutcome> seed)
+    // POST /_emulator/orders/10001?failure=precheck   (precheck | approval | execution | none)
+    private (int, string) Seed(HttpContext context, string path)
     {
-        var id = path[(path.LastIndexOf('/') + 1)..];
+        var id = path["/_emulator/orders/".Length..];
         if (!long.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var orderId))
         {
             return (400, "the last path segment must be an order id");
         }
 
-        if (!Enum.TryParse<JobOutcome>(context.Request.Query["outcome"].ToString() is { Length: > 0 } o ? o : "success", ignoreCase: true, out var outcome))
+        if (!TryFailure(context, out var failure))
         {
-            return (400, "outcome must be success or fail");
+            return (400, FailureUsage);
         }
 
-        seed(orderId, outcome);
+        return _state.SeedFailure(orderId, failure) ? (204, string.Empty) : (404, $"there is no ticket {orderId}");
+    }
+
+    // POST /_emulator/next-order?failure=execution: the next ticket created gets the failure.
+    private (int, string) SeedNext(HttpContext context)
+    {
+        if (!TryFailure(context, out var failure))
+        {
+            return (400, FailureUsage);
+        }
+
+        _state.SeedNextTicket(failure);
         return (204, string.Empty);
+    }
+
+    private const string FailureUsage = "failure must be precheck, approval, execution or none";
+
+    private static bool TryFailure(HttpContext context, out TicketFailure failure)
+    {
+        failure = context.Request.Query["failure"].ToString().ToLowerInvariant() switch
+        {
+            "precheck" => TicketFailure.PrecheckFails,
+            "approval" or "reject" => TicketFailure.ApprovalRejected,
+            "execution" or "export" or "fail" => TicketFailure.ExecutionFails,
+            "none" or "" => TicketFailure.None,
+            _ => (TicketFailure)(-1),
+        };
+        return Enum.IsDefined(failure);
+    }
+
+    // GET /_emulator/files/{orderId}/{token}/{name}: the result file of a ticket that succeeded.
+    private async Task<(int, string)> ServeFileAsync(HttpContext context, string path)
+    {
+        var parts = path["/_emulator/files/".Length..].Split('/');
+        if (parts.Length != 3 || !long.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var orderId)
+            || _state.Find(orderId) is not { } ticket || ticket.FileToken != parts[1] || Workflows.TicketViews.FileName(ticket) != parts[2]
+            || ticket.Current() != TicketStage.Succeeded)
+        {
+            return (404, "no such file");
+        }
+
+        var bytes = System.Text.Encoding.UTF8.GetBytes(Workflows.TicketViews.FileContent(ticket));
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = parts[2].EndsWith(".csv", StringComparison.Ordinal) ? "text/csv; charset=utf-8" : "application/sql; charset=utf-8";
+        context.Response.ContentLength = bytes.Length;
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{parts[2]}\"";
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+        return (0, string.Empty);
     }
 
     private static string? Text(JsonElement element, string name) =>

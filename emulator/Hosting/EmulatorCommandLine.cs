@@ -27,9 +27,9 @@ internal sealed class EmulatorCommandLine
           throttle | throttle=429 | 5xx | 503 | 500 | latency=MS | drop | malformed | unknown-enum
         Faults for the next N calls of a key:
           POST /_emulator/faults {"accessKeyId":"testid","fault":"throttle","count":2}   (DELETE clears)
-        Seeded outcomes:
-          POST /_emulator/export-orders/{orderId}?outcome=fail   (ends in EXPORT_FAIL)
-          POST /_emulator/track-jobs/{orderId}?outcome=fail      (ends in DOWNLOAD_FAIL)
+        Seeded failures (precheck | approval | execution | none):
+          POST /_emulator/orders/{orderId}?failure=execution     (that ticket)
+          POST /_emulator/next-order?failure=precheck            (the next ticket created)
         """;
 
     public DmsEmulatorOptions Options { get; } = new() { Port = 8080 };

@@ -101,7 +101,8 @@ internal sealed class RequestPipeline
         }
 
         var requestId = Guid.NewGuid().ToString("D").ToUpperInvariant();
-        var (body, stateError) = _handlers.Answer(caller.Action, caller.Parameters, requestId, outcome == FaultOutcome.AnswerWithUnknownEnum);
+        var endpoint = new Uri($"{context.Request.Scheme}://{context.Request.Host.Value}/");
+        var (body, stateError) = _handlers.Answer(caller.Action, caller.Parameters, requestId, outcome == FaultOutcome.AnswerWithUnknownEnum, endpoint);
         if (stateError is not null)
         {
             await stateError.WriteAsync(context);

@@ -24,8 +24,11 @@ internal sealed class Overlay : Dictionary<string, object?>
 /// <summary>A value written as given, even where the type is an enum that does not document it (the <c>unknown-enum</c> fault).</summary>
 internal sealed record Undocumented(string Value);
 
+/// <summary>A value with alternatives: the first one the member's enum documents is written (matched ignoring case).</summary>
+internal sealed record OneOf(params string[] Values);
+
 /// <summary>What an answer is built from besides its shape: the request, the ids of the emulated world, the clock.</summary>
-internal sealed record AnswerContext(string RequestId, IReadOnlyList<KeyValuePair<string, string>> Parameters, Func<string, long> Identity, DateTimeOffset Now)
+internal sealed record AnswerContext(string RequestId, IReadOnlyList<KeyValuePair<string, string>> Parameters, DateTimeOffset Now)
 {
     public string? Parameter(string name)
     {
@@ -122,7 +125,8 @@ internal sealed class ResponseWriter
                 writer.WriteEndArray();
                 return;
             default:
-                if (!TryWriteScalar(writer, kind, resolved as EnumShape, Convert.ToString(value, CultureInfo.InvariantCulture)!))
+                var texts = value is OneOf alternatives ? alternatives.Values : new[] { Convert.ToString(value, CultureInfo.InvariantCulture)! };
+                if (!texts.Any(text => TryWriteScalar(writer, kind, resolved as EnumShape, text)))
                 {
                     WriteMade(writer, name, type, context, depth, top: false);
                 }
@@ -196,7 +200,12 @@ internal sealed class ResponseWriter
         yield return context.Parameter(name);
         if (IsIdentifier(name) && kind is ShapeKind.Int64 or ShapeKind.Int32 or ShapeKind.String)
         {
-            yield return context.Identity(name).ToString(CultureInfo.InvariantCulture);
+            yield return State.World.Identity(name).ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (State.World.Text(name) is { } known)
+        {
+            yield return known;
         }
 
         if (name == "TotalCount" || name.EndsWith("Count", StringComparison.Ordinal) && kind is ShapeKind.Int32 or ShapeKind.Int64)
@@ -235,9 +244,16 @@ internal sealed class ResponseWriter
     /// <summary>Writes <paramref name="text"/> as the kind when it parses as one (and is a documented value of an enum).</summary>
     private static bool TryWriteScalar(Utf8JsonWriter writer, ShapeKind kind, EnumShape? enumShape, string text)
     {
-        if (enumShape is not null && !enumShape.Values.Contains(text, StringComparer.Ordinal))
+        if (enumShape is not null)
         {
-            return false;
+            // State names a status once; each operation's enum spells it its own way (approved, Approved).
+            var documented = enumShape.Values.FirstOrDefault(v => string.Equals(v, text, StringComparison.OrdinalIgnoreCase));
+            if (documented is null)
+            {
+                return false;
+            }
+
+            text = documented;
         }
 
         switch (kind)

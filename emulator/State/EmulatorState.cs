@@ -1,135 +1,129 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using Dms.Codegen.Emulator.Api;
+using System.Linq;
+using System.Threading;
 
 namespace Dms.Codegen.Emulator.State;
 
-/// <summary>How a seeded job ends.</summary>
-public enum JobOutcome
-{
-    /// <summary>EXPORT_SUCCESS / FILTER_SUCCESS.</summary>
-    Success,
-
-    /// <summary>EXPORT_FAIL for an export ticket; DOWNLOAD_FAIL for a tracking job.</summary>
-    Fail,
-}
-
-/// <summary>One step of a data-tracking job: its status and its three completion degrees.</summary>
-public readonly record struct TrackStep(DataTrackJobStatus Status, double List, double Download, double Filter, string Description);
+/// <summary>What a test can read about a ticket.</summary>
+public sealed record TicketInfo(long OrderId, TicketKind Kind, string PluginType, TicketStage Stage, TicketFailure Failure, long WorkflowInstanceId);
 
 /// <summary>
-/// Data-export tickets and data-tracking jobs, keyed by order id. Each query advances a job one step (or,
-/// with a step interval, one step per interval since it was first seen) until it reaches a terminal state.
+/// The tickets the emulator keeps, created through the API (<c>CreateOrder</c>, <c>CreateDataExportOrder</c>,
+/// <c>CreateDatabaseExportOrder</c>, <c>CreateDataTrackOrder</c>). Failures are seeded per ticket, or for the next
+/// ticket created; time goes through the emulator's <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class EmulatorState
 {
-    private static readonly DataExportJobStatus[] ExportSuccess =
-    {
-        DataExportJobStatus.PreChecking, DataExportJobStatus.PreCheckSuccess, DataExportJobStatus.WaitingApplyAudit, DataExportJobStatus.ApplyAuditSuccess,
-        DataExportJobStatus.EnableExport, DataExportJobStatus.WaitingExport, DataExportJobStatus.DoingExport, DataExportJobStatus.ExportSuccess,
-    };
+    /// <summary>The first order id handed out.</summary>
+    public const long FirstOrderId = 10_001;
 
-    private static readonly DataExportJobStatus[] ExportFail =
-    {
-        DataExportJobStatus.PreChecking, DataExportJobStatus.PreCheckSuccess, DataExportJobStatus.WaitingApplyAudit, DataExportJobStatus.ApplyAuditSuccess,
-        DataExportJobStatus.EnableExport, DataExportJobStatus.WaitingExport, DataExportJobStatus.DoingExport, DataExportJobStatus.ExportFail,
-    };
+    /// <summary>The most tickets kept at once; creating more removes the oldest finished ones (bounded memory).</summary>
+    public const int MaxTickets = 10_000;
 
-    private static readonly TrackStep[] TrackSuccess = BuildTrack(fail: false);
-    private static readonly TrackStep[] TrackFail = BuildTrack(fail: true);
-
-    private readonly ConcurrentDictionary<long, Job> _exports = new();
-    private readonly ConcurrentDictionary<long, Job> _tracks = new();
+    private readonly ConcurrentDictionary<long, Ticket> _tickets = new();
+    private readonly ConcurrentQueue<TicketFailure> _nextFailures = new();
     private readonly TimeSpan? _stepInterval;
     private readonly TimeProvider _time;
+    private long _lastOrderId = FirstOrderId - 1;
+    private long _lastWorkflowId = 70_000;
 
-    /// <summary>Creates the state; <paramref name="stepInterval"/> null advances jobs one step per query.</summary>
+    /// <summary>Creates the state; <paramref name="stepInterval"/> null advances tickets one step per detail query.</summary>
     public EmulatorState(TimeSpan? stepInterval, TimeProvider time)
     {
         _stepInterval = stepInterval;
         _time = time;
     }
 
-    /// <summary>How many steps a successful export ticket takes (the states of its JobStatus).</summary>
-    public static int ExportSteps => ExportSuccess.Length;
+    /// <summary>How many tickets there are.</summary>
+    public int TicketCount => _tickets.Count;
 
-    /// <summary>How many steps a successful tracking job takes.</summary>
-    public static int TrackSteps => TrackSuccess.Length;
+    /// <summary>Every ticket, newest first.</summary>
+    public IReadOnlyList<TicketInfo> Tickets => _tickets.Values.OrderByDescending(t => t.Id).Select(Info).ToList();
 
-    /// <summary>Makes the export ticket <paramref name="orderId"/> end in <paramref name="outcome"/>, starting over.</summary>
-    public void SeedExportOrder(long orderId, JobOutcome outcome) => _exports[orderId] = new Job(outcome, _time.GetUtcNow());
-
-    /// <summary>Makes the tracking job <paramref name="orderId"/> end in <paramref name="outcome"/>, starting over.</summary>
-    public void SeedTrackJob(long orderId, JobOutcome outcome) => _tracks[orderId] = new Job(outcome, _time.GetUtcNow());
-
-    /// <summary>The export ticket's status for this query, advancing it.</summary>
-    public DataExportJobStatus NextExportStatus(long orderId)
+    /// <summary>Seeds <paramref name="failure"/> into the ticket <paramref name="orderId"/>; false if there is no such ticket.</summary>
+    public bool SeedFailure(long orderId, TicketFailure failure)
     {
-        var job = _exports.GetOrAdd(orderId, _ => new Job(JobOutcome.Success, _time.GetUtcNow()));
-        var steps = job.Outcome == JobOutcome.Success ? ExportSuccess : ExportFail;
-        return steps[job.Advance(steps.Length, _stepInterval, _time)];
+        if (!_tickets.TryGetValue(orderId, out var ticket))
+        {
+            return false;
+        }
+
+        ticket.Failure = failure;
+        return true;
     }
 
-    /// <summary>The tracking job's progress for this query, advancing it.</summary>
-    public TrackStep NextTrackStep(long orderId)
+    /// <summary>Seeds <paramref name="failure"/> into the next ticket created (queued: one per call).</summary>
+    public void SeedNextTicket(TicketFailure failure) => _nextFailures.Enqueue(failure);
+
+    /// <summary>
+    /// Adds a ticket as its create operation would (a data export starts in its precheck, the others wait to be
+    /// submitted), for tests that start from existing tickets; returns its order id.
+    /// </summary>
+    /// <param name="kind">The kind of ticket.</param>
+    /// <param name="failure">A failure to seed into it (default: none, or the one queued by <see cref="SeedNextTicket"/>).</param>
+    /// <param name="comment">Its comment.</param>
+    /// <param name="stage">Where it starts: its first stage by default; <see cref="TicketStage.Succeeded"/> for a finished ticket with its result file.</param>
+    /// <returns>The ticket's order id.</returns>
+    public long SeedTicket(TicketKind kind, TicketFailure failure = TicketFailure.None, string comment = "seeded by a test", TicketStage? stage = null)
     {
-        var job = _tracks.GetOrAdd(orderId, _ => new Job(JobOutcome.Success, _time.GetUtcNow()));
-        var steps = job.Outcome == JobOutcome.Success ? TrackSuccess : TrackFail;
-        return steps[job.Advance(steps.Length, _stepInterval, _time)];
+        var plugin = kind switch
+        {
+            TicketKind.DataExport => "DATA_EXPORT",
+            TicketKind.DatabaseExport => "DATABASE_EXPORT",
+            TicketKind.DataTrack => "DATA_TRACKING",
+            _ => "DC_COMMON",
+        };
+        var ticket = Create(kind, plugin, comment, Array.Empty<KeyValuePair<string, string>>());
+        if (failure != TicketFailure.None)
+        {
+            ticket.Failure = failure;
+        }
+
+        if (stage is { } start)
+        {
+            ticket.Force(start, start is TicketStage.AwaitingSubmit or TicketStage.Precheck ? 0 : NextWorkflowInstanceId());
+        }
+
+        return ticket.Id;
     }
 
-    /// <summary>INIT, then each of LISTING, DOWNLOADING and FILTERING raising its degree by quarters to 1.</summary>
-    private static TrackStep[] BuildTrack(bool fail)
+    /// <summary>The ticket <paramref name="orderId"/>, if there is one.</summary>
+    public TicketInfo? Ticket(long orderId) => _tickets.TryGetValue(orderId, out var ticket) ? Info(ticket) : null;
+
+    internal Ticket Create(TicketKind kind, string pluginType, string comment, IReadOnlyList<KeyValuePair<string, string>> parameters)
     {
-        var steps = new List<TrackStep> { new(DataTrackJobStatus.Init, 0, 0, 0, "initializing") };
-        for (var q = 1; q <= 3; q++)
-        {
-            steps.Add(new(DataTrackJobStatus.Listing, q / 4.0, 0, 0, "listing binary logs"));
-        }
-
-        steps.Add(new(DataTrackJobStatus.ListSuccess, 1, 0, 0, "binary logs listed"));
-        for (var q = 1; q <= 3; q++)
-        {
-            steps.Add(new(DataTrackJobStatus.Downloading, 1, q / 4.0, 0, "downloading binary logs"));
-        }
-
-        if (fail)
-        {
-            steps.Add(new(DataTrackJobStatus.DownloadFail, 1, 0.75, 0, "download failed"));
-            return steps.ToArray();
-        }
-
-        steps.Add(new(DataTrackJobStatus.DownloadSuccess, 1, 1, 0, "binary logs downloaded"));
-        for (var q = 1; q <= 3; q++)
-        {
-            steps.Add(new(DataTrackJobStatus.Filtering, 1, 1, q / 4.0, "searching"));
-        }
-
-        steps.Add(new(DataTrackJobStatus.FilterSuccess, 1, 1, 1, "searching success"));
-        return steps.ToArray();
+        var id = Interlocked.Increment(ref _lastOrderId);
+        var failure = _nextFailures.TryDequeue(out var seeded) ? seeded : TicketFailure.None;
+        var ticket = new Ticket(id, kind, pluginType, comment, parameters, failure, _stepInterval, _time);
+        _tickets[id] = ticket;
+        Trim();
+        return ticket;
     }
 
-    private sealed class Job
-    {
-        private int _calls;
+    internal Ticket? Find(long orderId) => _tickets.TryGetValue(orderId, out var ticket) ? ticket : null;
 
-        public Job(JobOutcome outcome, DateTimeOffset started)
+    internal Ticket? FindByWorkflow(long workflowInstanceId) => _tickets.Values.FirstOrDefault(t => t.WorkflowInstanceId == workflowInstanceId);
+
+    internal IEnumerable<Ticket> All() => _tickets.Values.OrderByDescending(t => t.Id);
+
+    internal long NextWorkflowInstanceId() => Interlocked.Increment(ref _lastWorkflowId);
+
+    private static TicketInfo Info(Ticket t) => new(t.Id, t.Kind, t.PluginType, t.Current(), t.Failure, t.WorkflowInstanceId);
+
+    private void Trim()
+    {
+        if (_tickets.Count <= MaxTickets)
         {
-            Outcome = outcome;
-            Started = started;
+            return;
         }
 
-        public JobOutcome Outcome { get; }
-
-        public DateTimeOffset Started { get; }
-
-        /// <summary>The step index for this query: by calls, or by time since the first query.</summary>
-        public int Advance(int stepCount, TimeSpan? interval, TimeProvider time)
+        // The oldest finished tickets go first; if that is not enough, the oldest of all.
+        var excess = _tickets.Count - MaxTickets;
+        foreach (var old in _tickets.Values.OrderBy(t => t.IsFinal ? 0 : 1).ThenBy(t => t.Id).Take(excess).ToList())
         {
-            var calls = System.Threading.Interlocked.Increment(ref _calls) - 1;
-            var step = interval is { } each ? (int)((time.GetUtcNow() - Started) / each) : calls;
-            return Math.Min(step, stepCount - 1);
+            _tickets.TryRemove(old.Id, out _);
         }
     }
 }

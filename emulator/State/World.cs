@@ -48,6 +48,26 @@ public sealed class World
         ["OwnerId"] = UserId,
     };
 
+    private static readonly Dictionary<string, string> KnownText = new(StringComparer.Ordinal)
+    {
+        ["TenantName"] = TenantName,
+        ["SchemaName"] = SchemaName,
+        ["DbName"] = SchemaName,
+        ["DatabaseName"] = SchemaName,
+        ["TableName"] = "orders",
+        ["Host"] = "127.0.0.1",
+        ["InstanceAlias"] = "emulator-mysql",
+        ["SearchName"] = SearchName,
+        ["DatabaseSearchName"] = SearchName,
+        ["Database"] = SearchName,
+        ["Committer"] = "emulator-user",
+        ["NickName"] = "emulator-user",
+        ["UserName"] = "emulator-user",
+    };
+
+    /// <summary>The text a member called <paramref name="wireName"/> has in every answer (names of the world's things), or null.</summary>
+    public static string? Text(string wireName) => KnownText.TryGetValue(wireName, out var text) ? text : null;
+
     /// <summary>The id a member called <paramref name="wireName"/> has in every answer.</summary>
     public static long Identity(string wireName)
     {

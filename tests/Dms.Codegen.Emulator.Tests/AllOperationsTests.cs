@@ -8,6 +8,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Dms.Codegen.Emulator.Shapes;
+using Dms.Codegen.Emulator.State;
 using Dms.Codegen.Http;
 using Dms.Codegen.Json;
 using Xunit;
@@ -34,21 +35,40 @@ public class AllOperationsTests
         await using var emulator = await Emulators.StartAsync();
         using var http = new HttpClient();
         var catalog = BuiltInShapes.Catalog;
+
+        // Operations on tickets answer for tickets that exist: one finished ticket of each kind, tried in turn.
+        var tickets = Enum.GetValues<TicketKind>().Select(kind => emulator.State.SeedTicket(kind, stage: TicketStage.Succeeded)).ToArray();
+        var downloadKey = (await RawAnswer.SendAsync(http, new RawRequest("DownloadDataTrackResult").WithForm("OrderId", tickets[(int)TicketKind.DataTrack].ToString(CultureInfo.InvariantCulture)).WithForm("RollbackSQLType", "REVERSE").V3(emulator.Endpoint))).Json.GetProperty("DownloadKeyId").GetString()!;
         var problems = new List<string>();
         var complete = 0;
         foreach (var operation in DmsEmulator.Operations)
         {
-            var request = new RawRequest(operation.Action);
-            foreach (var parameter in catalog.Parameters(operation.Action).Where(p => p.Required))
+            RawAnswer? answer = null;
+            foreach (var ticket in tickets)
             {
-                var descriptor = operation.Parameters.Single(d => d.Name == parameter.Name);
-                var name = descriptor.Style is DmsParameterStyle.Flat or DmsParameterStyle.RepeatList ? parameter.Name + ".1" : parameter.Name;
-                request.WithForm(name, ExampleValue(catalog, parameter.Type, descriptor.Style));
+                var state = new Dictionary<string, string>
+                {
+                    ["OrderId"] = ticket.ToString(CultureInfo.InvariantCulture),
+                    ["WorkflowInstanceId"] = emulator.State.Ticket(ticket)!.WorkflowInstanceId.ToString(CultureInfo.InvariantCulture),
+                    ["DownloadKeyId"] = downloadKey,
+                };
+                var request = new RawRequest(operation.Action);
+                foreach (var parameter in catalog.Parameters(operation.Action).Where(p => p.Required))
+                {
+                    var descriptor = operation.Parameters.Single(d => d.Name == parameter.Name);
+                    var name = descriptor.Style is DmsParameterStyle.Flat or DmsParameterStyle.RepeatList ? parameter.Name + ".1" : parameter.Name;
+                    request.WithForm(name, state.GetValueOrDefault(parameter.Name) ?? ExampleValue(catalog, parameter.Type, descriptor.Style));
+                }
+
+                answer = await RawAnswer.SendAsync(http, request.V3(emulator.Endpoint));
+                if (answer.Status != HttpStatusCode.OK || !answer.Json.TryGetProperty("Success", out var success) || success.ValueKind != JsonValueKind.False)
+                {
+                    break;
+                }
             }
 
-            var answer = await RawAnswer.SendAsync(http, request.V3(emulator.Endpoint));
             var before = problems.Count;
-            if (answer.Status != HttpStatusCode.OK)
+            if (answer!.Status != HttpStatusCode.OK)
             {
                 problems.Add($"{operation.Action}: HTTP {(int)answer.Status} {answer.Body}");
                 continue;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Net.Http;
+using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
 using Dms.Codegen.EndToEnd;
@@ -28,7 +29,7 @@ public class DependencyInjectionTests
         using var provider = services.BuildServiceProvider();
 
         var client = provider.GetRequiredService<IDmsClient>();
-        var response = await client.GetDataTrackJobDegreeAsync(new GetDataTrackJobDegreeRequest { OrderId = 5 });
+        var response = await client.GetDataTrackJobDegreeAsync(new GetDataTrackJobDegreeRequest { OrderId = Emulators.TrackId });
 
         Assert.IsType<DmsClient>(client);
         Assert.NotNull(provider.GetRequiredService<DmsClient>());
@@ -52,8 +53,8 @@ public class DependencyInjectionTests
         var prod = provider.GetRequiredKeyedService<IDmsClient>("prod");
         var test = provider.GetRequiredKeyedService<IDmsClient>("test");
 
-        Assert.NotNull((await prod.GetDataTrackJobDegreeAsync(new GetDataTrackJobDegreeRequest { OrderId = 1 })).RequestId);
-        Assert.Equal("SignatureDoesNotMatch", (await Assert.ThrowsAsync<DmsException>(() => test.GetDataTrackJobDegreeAsync(new GetDataTrackJobDegreeRequest { OrderId = 1 }))).Code);
+        Assert.NotNull((await prod.GetDataTrackJobDegreeAsync(new GetDataTrackJobDegreeRequest { OrderId = Emulators.TrackId })).RequestId);
+        Assert.Equal("SignatureDoesNotMatch", (await Assert.ThrowsAsync<DmsException>(() => test.GetDataTrackJobDegreeAsync(new GetDataTrackJobDegreeRequest { OrderId = Emulators.TrackId }))).Code);
         Assert.Null(provider.GetService<IDmsClient>()); // no default client was registered
     }
 
@@ -78,7 +79,7 @@ public class DependencyInjectionTests
         Assert.Equal(DmsSignatureVersion.V1, options.SignatureVersion);
         Assert.Equal(TimeSpan.FromSeconds(5), options.AttemptTimeout);
         Assert.Equal(2, options.Retry.MaxAttempts);
-        Assert.NotNull((await provider.GetRequiredService<IDmsClient>().GetDataTrackJobDegreeAsync(new GetDataTrackJobDegreeRequest { OrderId = 1 })).RequestId);
+        Assert.NotNull((await provider.GetRequiredService<IDmsClient>().GetDataTrackJobDegreeAsync(new GetDataTrackJobDegreeRequest { OrderId = Emulators.TrackId })).RequestId);
     }
 
     [Fact]
@@ -95,43 +96,70 @@ public class DependencyInjectionTests
         Assert.DoesNotContain("topsecret", exception.Message);
     }
 
-    [Fact]
-    public async Task ConsumersCanMockTheClient()
+    [Theory]
+    [InlineData("FILTER_SUCCESS", true)]
+    [InlineData("DOWNLOAD_FAIL", true)]
+    [InlineData("FILTERING", false)]
+    [InlineData("ARCHIVED_BY_EMULATOR", false)]
+    public async Task ConsumerCodeIsTestedAgainstAMockOfTheInterface(string status, bool finished)
     {
-        IDmsClient client = new FakeDmsClient();
-        var status = await TrackingWatcher.StatusAsync(client, 9);
-        Assert.Equal(DataTrackJobStatus.FilterSuccess, status);
+        var client = DispatchProxy.Create<IDmsClient, StubClient>();
+        var stub = (StubClient)(object)client;
+        stub.Answer = new GetDataTrackJobDegreeResponse { JobDegree = new() { JobStatus = new DataTrackJobStatus(status) } };
 
-        DmsClient subclass = new OverriddenClient();
-        Assert.Equal("stub", (await subclass.GetDataTrackJobDegreeAsync(new GetDataTrackJobDegreeRequest { OrderId = 1 })).RequestId);
+        var result = await TrackingWatcher.IsFinishedAsync(client, 9);
+
+        Assert.Equal(finished, result);
+        var (method, request) = Assert.Single(stub.Calls);
+        Assert.Equal(nameof(IDmsClient.GetDataTrackJobDegreeAsync), method);
+        Assert.Equal(9, ((GetDataTrackJobDegreeRequest)request).OrderId);
     }
 
-    /// <summary>Consumer code that depends on the interface.</summary>
+    [Fact]
+    public async Task ASubclassOverridesOneOperationAndSendsNothing()
+    {
+        var subclass = new OverriddenClient();
+
+        var response = await subclass.GetDataTrackJobDegreeAsync(new GetDataTrackJobDegreeRequest { OrderId = 9 });
+
+        Assert.Equal("stub-9", response.RequestId);
+        Assert.False(await TrackingWatcher.IsFinishedAsync(subclass, 9));
+    }
+
+    /// <summary>Consumer code that depends on the interface: a tracking job is finished once it succeeded or failed.</summary>
     private static class TrackingWatcher
     {
-        public static async Task<DataTrackJobStatus?> StatusAsync(IDmsClient client, long orderId) =>
-            (await client.GetDataTrackJobDegreeAsync(new GetDataTrackJobDegreeRequest { OrderId = orderId })).JobDegree?.JobStatus;
+        public static async Task<bool> IsFinishedAsync(IDmsClient client, long orderId)
+        {
+            var status = (await client.GetDataTrackJobDegreeAsync(new GetDataTrackJobDegreeRequest { OrderId = orderId })).JobDegree?.JobStatus;
+            return status == DataTrackJobStatus.FilterSuccess || status == DataTrackJobStatus.FilterFail || status == DataTrackJobStatus.DownloadFail;
+        }
     }
 
-    private sealed class FakeDmsClient : IDmsClient
+    /// <summary>A mock of the whole interface: records each call and answers the one operation it was given.</summary>
+    public class StubClient : DispatchProxy
     {
-        public Task<GetDataExportOrderDetailResponse> GetDataExportOrderDetailAsync(GetDataExportOrderDetailRequest request, CancellationToken cancellationToken = default) =>
-            Task.FromResult(new GetDataExportOrderDetailResponse());
+        public object? Answer { get; set; }
 
-        public Task<GetDataTrackJobDegreeResponse> GetDataTrackJobDegreeAsync(GetDataTrackJobDegreeRequest request, CancellationToken cancellationToken = default) =>
-            Task.FromResult(new GetDataTrackJobDegreeResponse { JobDegree = new() { JobStatus = DataTrackJobStatus.FilterSuccess } });
+        public List<(string Method, object Request)> Calls { get; } = new();
 
-        public Task<ListOrdersResponse> ListOrdersAsync(ListOrdersRequest request, CancellationToken cancellationToken = default) =>
-            Task.FromResult(new ListOrdersResponse());
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+        {
+            Calls.Add((targetMethod!.Name, args![0]!));
+            var responseType = targetMethod.ReturnType.GetGenericArguments()[0];
+            if (Answer is null || Answer.GetType() != responseType)
+            {
+                throw new NotSupportedException($"{targetMethod.Name} is not mocked.");
+            }
 
-        public Task<GetOrderBaseInfoResponse> GetOrderBaseInfoAsync(GetOrderBaseInfoRequest request, CancellationToken cancellationToken = default) =>
-            Task.FromResult(new GetOrderBaseInfoResponse());
+            return typeof(Task).GetMethod(nameof(Task.FromResult))!.MakeGenericMethod(responseType).Invoke(null, new[] { Answer });
+        }
     }
 
     private sealed class OverriddenClient : DmsClient
     {
         public override Task<GetDataTrackJobDegreeResponse> GetDataTrackJobDegreeAsync(GetDataTrackJobDegreeRequest request, CancellationToken cancellationToken = default) =>
-            Task.FromResult(new GetDataTrackJobDegreeResponse { RequestId = "stub" });
+            Task.FromResult(new GetDataTrackJobDegreeResponse { RequestId = "stub-" + request.OrderId, JobDegree = new() { JobStatus = DataTrackJobStatus.Listing } });
     }
 
     private sealed class RecordingHandler : DelegatingHandler

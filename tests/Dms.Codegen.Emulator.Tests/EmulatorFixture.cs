@@ -9,11 +9,20 @@ namespace Dms.Codegen.Emulator.Tests;
 /// <summary>Starts an emulator per test and makes clients for it.</summary>
 internal static class Emulators
 {
-    public static Task<DmsEmulator> StartAsync(Action<DmsEmulatorOptions>? configure = null)
+    /// <summary>A data-export ticket every emulator started here has (in its precheck).</summary>
+    public const long ExportId = State.EmulatorState.FirstOrderId;
+
+    /// <summary>A data-tracking ticket every emulator started here has (waiting to be submitted: INIT).</summary>
+    public const long TrackId = State.EmulatorState.FirstOrderId + 1;
+
+    public static async Task<DmsEmulator> StartAsync(Action<DmsEmulatorOptions>? configure = null)
     {
         var options = new DmsEmulatorOptions { ThrottleRetryAfterMilliseconds = 20 };
         configure?.Invoke(options);
-        return DmsEmulator.StartAsync(options);
+        var emulator = await DmsEmulator.StartAsync(options);
+        emulator.State.SeedTicket(State.TicketKind.DataExport);
+        emulator.State.SeedTicket(State.TicketKind.DataTrack);
+        return emulator;
     }
 
     public static DmsClient Client(DmsEmulator emulator, Action<DmsClientOptions>? configure = null, HttpMessageHandler? handler = null)
@@ -74,5 +83,28 @@ internal sealed class ReplayHandler : DelegatingHandler
         }
 
         return await base.SendAsync(replay, cancellationToken);
+    }
+}
+
+/// <summary>Counts what the client really sends, and the statuses that come back (a dropped connection has none).</summary>
+internal sealed class CountingHandler : DelegatingHandler
+{
+    private int _sent;
+
+    public CountingHandler()
+        : base(new SocketsHttpHandler())
+    {
+    }
+
+    public int Sent => _sent;
+
+    public System.Collections.Concurrent.ConcurrentQueue<int> Statuses { get; } = new();
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _sent);
+        var response = await base.SendAsync(request, cancellationToken);
+        Statuses.Enqueue((int)response.StatusCode);
+        return response;
     }
 }

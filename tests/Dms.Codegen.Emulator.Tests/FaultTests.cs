@@ -13,7 +13,7 @@ namespace Dms.Codegen.Emulator.Tests;
 /// <summary>Each fault at the wire level: by header for one request, by code or admin endpoint for the next N of a key.</summary>
 public class FaultTests
 {
-    private static RawRequest Track() => new("GetDataTrackJobDegree", ("OrderId", "5"));
+    private static RawRequest Track() => new("GetDataTrackJobDegree", ("OrderId", Emulators.TrackId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     [Theory]
     [InlineData("throttle", HttpStatusCode.BadRequest)]
@@ -35,7 +35,7 @@ public class FaultTests
     [InlineData("500", HttpStatusCode.InternalServerError, "InternalError")]
     public async Task ServerErrorsHaveAlibabasShape(string word, HttpStatusCode status, string code)
     {
-        await using var emulator = await DmsEmulator.StartAsync();
+        await using var emulator = await Emulators.StartAsync();
         using var http = new HttpClient();
 
         (await RawAnswer.SendAsync(http, Track().WithFault(word).V1(emulator.Endpoint))).AssertError(status, code);
@@ -44,7 +44,7 @@ public class FaultTests
     [Fact]
     public async Task LatencyDelaysANormalAnswer()
     {
-        await using var emulator = await DmsEmulator.StartAsync();
+        await using var emulator = await Emulators.StartAsync();
         using var http = new HttpClient();
         var clock = Stopwatch.StartNew();
 
@@ -57,7 +57,7 @@ public class FaultTests
     [Fact]
     public async Task DropClosesTheConnectionWithoutAnAnswer()
     {
-        await using var emulator = await DmsEmulator.StartAsync();
+        await using var emulator = await Emulators.StartAsync();
         using var http = new HttpClient();
 
         await Assert.ThrowsAsync<HttpRequestException>(() => http.SendAsync(Track().WithFault("drop").V3(emulator.Endpoint)));
@@ -67,7 +67,7 @@ public class FaultTests
     [Fact]
     public async Task MalformedIsAnOkStatusWithJsonThatDoesNotParse()
     {
-        await using var emulator = await DmsEmulator.StartAsync();
+        await using var emulator = await Emulators.StartAsync();
         using var http = new HttpClient();
 
         var answer = await RawAnswer.SendAsync(http, Track().WithFault("malformed").V3(emulator.Endpoint));
@@ -79,9 +79,9 @@ public class FaultTests
     [Fact]
     public async Task UnknownEnumSendsAnUndocumentedJobStatusForBothOperations()
     {
-        await using var emulator = await DmsEmulator.StartAsync();
+        await using var emulator = await Emulators.StartAsync();
         using var http = new HttpClient();
-        var export = new RawRequest("GetDataExportOrderDetail").WithForm("OrderId", "1").WithFault("unknown-enum");
+        var export = new RawRequest("GetDataExportOrderDetail").WithForm("OrderId", Emulators.ExportId.ToString(System.Globalization.CultureInfo.InvariantCulture)).WithFault("unknown-enum");
 
         var track = await RawAnswer.SendAsync(http, Track().WithFault("latency=1, unknown-enum").V3(emulator.Endpoint));
         var detail = await RawAnswer.SendAsync(http, export.V1(emulator.Endpoint));
@@ -93,7 +93,7 @@ public class FaultTests
     [Fact]
     public async Task AnUnknownFaultWordIsRejectedRatherThanIgnored()
     {
-        await using var emulator = await DmsEmulator.StartAsync();
+        await using var emulator = await Emulators.StartAsync();
         using var http = new HttpClient();
 
         var answer = (await RawAnswer.SendAsync(http, Track().WithFault("throttle,thrtole").V3(emulator.Endpoint))).AssertError(HttpStatusCode.BadRequest, "InvalidParameter.EmulatorFault");
@@ -104,7 +104,7 @@ public class FaultTests
     [Fact]
     public async Task FaultsComeAfterTheSignatureCheck()
     {
-        await using var emulator = await DmsEmulator.StartAsync();
+        await using var emulator = await Emulators.StartAsync();
         using var http = new HttpClient();
         var unsigned = Track().WithFault("5xx");
         unsigned.Secret = "wrong";
@@ -139,7 +139,7 @@ public class FaultTests
     [Fact]
     public async Task AdminEndpointClearsFaultsAndRejectsNonsense()
     {
-        await using var emulator = await DmsEmulator.StartAsync();
+        await using var emulator = await Emulators.StartAsync();
         using var http = new HttpClient();
         emulator.Faults.Enqueue(DmsEmulatorOptions.DefaultAccessKeyId, new EmulatorFault(EmulatorFaultKind.Drop), count: 10);
 
@@ -158,7 +158,7 @@ public class FaultTests
     [Fact]
     public async Task AHugeCountCostsNothingAndQueuedFaultsApplyInOrder()
     {
-        await using var emulator = await DmsEmulator.StartAsync();
+        await using var emulator = await Emulators.StartAsync();
         using var http = new HttpClient();
         emulator.Faults.Enqueue(DmsEmulatorOptions.DefaultAccessKeyId, new EmulatorFault(EmulatorFaultKind.InternalError), count: 1);
         emulator.Faults.Enqueue(DmsEmulatorOptions.DefaultAccessKeyId, new EmulatorFault(EmulatorFaultKind.ServerError), count: int.MaxValue);

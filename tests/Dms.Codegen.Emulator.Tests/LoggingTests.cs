@@ -16,15 +16,17 @@ public class LoggingTests
     {
         var log = new CapturingProvider();
         await using var emulator = await DmsEmulator.StartAsync(logger: log);
+        emulator.State.SeedTicket(State.TicketKind.DataExport);
+        emulator.State.SeedTicket(State.TicketKind.DataTrack);
         using var http = new HttpClient();
-        var good = new RawRequest("GetDataTrackJobDegree", ("OrderId", "424242"));
-        var bad = new RawRequest("GetDataTrackJobDegree", ("OrderId", "424242")) { Secret = "wrong-secret" };
+        var good = new RawRequest("GetDataTrackJobDegree", ("OrderId", Emulators.TrackId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var bad = new RawRequest("GetDataTrackJobDegree", ("OrderId", Emulators.TrackId.ToString(System.Globalization.CultureInfo.InvariantCulture))) { Secret = "wrong-secret" };
         using var goodMessage = good.V1(emulator.Endpoint);
         var signature = System.Web.HttpUtility.ParseQueryString(goodMessage.RequestUri!.Query)["Signature"]!;
 
         await http.SendAsync(goodMessage);
         await RawAnswer.SendAsync(http, bad.V3(emulator.Endpoint));
-        await RawAnswer.SendAsync(http, new RawRequest("GetDataTrackJobDegree", ("OrderId", "1")).WithFault("5xx").V3(emulator.Endpoint));
+        await RawAnswer.SendAsync(http, new RawRequest("GetDataTrackJobDegree", ("OrderId", Emulators.TrackId.ToString(System.Globalization.CultureInfo.InvariantCulture))).WithFault("5xx").V3(emulator.Endpoint));
 
         // The line is written as the answer completes; give a busy machine a moment.
         for (var wait = 0; wait < 100 && log.Lines.Count < 3; wait++)

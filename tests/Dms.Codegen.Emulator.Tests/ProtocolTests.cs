@@ -14,14 +14,14 @@ namespace Dms.Codegen.Emulator.Tests;
 /// </summary>
 public class ProtocolTests
 {
-    private static RawRequest Track(long orderId = 42) => new("GetDataTrackJobDegree", ("OrderId", orderId.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Tid", "7"));
+    private static RawRequest Track(long orderId = Emulators.TrackId) => new("GetDataTrackJobDegree", ("OrderId", orderId.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Tid", "7"));
 
-    private static RawRequest Export(long orderId = 42) => new RawRequest("GetDataExportOrderDetail", ("Tid", "-1")).WithForm("OrderId", orderId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    private static RawRequest Export(long orderId = Emulators.ExportId) => new RawRequest("GetDataExportOrderDetail", ("Tid", "-1")).WithForm("OrderId", orderId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     [Fact]
     public async Task V3AndV1SignedByHandAreAcceptedWithQueryAndFormParameters()
     {
-        await using var emulator = await DmsEmulator.StartAsync();
+        await using var emulator = await Emulators.StartAsync();
         using var http = new HttpClient();
 
         foreach (var request in new[] { Export().V3(emulator.Endpoint), Export().V1(emulator.Endpoint), Track().V3(emulator.Endpoint), Track().V1(emulator.Endpoint) })
@@ -37,10 +37,10 @@ public class ProtocolTests
     [Fact]
     public async Task AV1RequestWithEverythingInTheFormBodyIsAccepted()
     {
-        await using var emulator = await DmsEmulator.StartAsync();
+        await using var emulator = await Emulators.StartAsync();
         using var http = new HttpClient();
 
-        var answer = await RawAnswer.SendAsync(http, Export(5).V1AllInBody(emulator.Endpoint));
+        var answer = await RawAnswer.SendAsync(http, Export().V1AllInBody(emulator.Endpoint));
 
         Assert.True(answer.Status == HttpStatusCode.OK, answer.Body);
         Assert.Equal("PRE_CHECKING", answer.Json.GetProperty("DataExportOrderDetail").GetProperty("KeyInfo").GetProperty("JobStatus").GetString());
@@ -49,7 +49,7 @@ public class ProtocolTests
     [Fact]
     public async Task AV1TamperedParameterDoesNotMatchAndTheMessageHasTheServersStringToSign()
     {
-        await using var emulator = await DmsEmulator.StartAsync();
+        await using var emulator = await Emulators.StartAsync();
         using var http = new HttpClient();
 
         var request = Track(42).V1(emulator.Endpoint, query => Replace(query, "OrderId", "43"));
@@ -62,7 +62,7 @@ public class ProtocolTests
     [Fact]
     public async Task AV3TamperedQueryOrHeaderDoesNotMatch()
     {
-        await using var emulator = await DmsEmulator.StartAsync();
+        await using var emulator = await Emulators.StartAsync();
         using var http = new HttpClient();
 
         var query = Track(42).V3(emulator.Endpoint, m => m.RequestUri = new Uri(m.RequestUri!.ToString().Replace("OrderId=42", "OrderId=43", StringComparison.Ordinal)));
@@ -82,7 +82,7 @@ public class ProtocolTests
     [InlineData(false)]
     public async Task AWrongSecretAndAnUnknownKeyAreRejected(bool v3)
     {
-        await using var emulator = await DmsEmulator.StartAsync();
+        await using var emulator = await Emulators.StartAsync();
         using var http = new HttpClient();
         HttpRequestMessage Build(RawRequest r) => v3 ? r.V3(emulator.Endpoint) : r.V1(emulator.Endpoint);
 
@@ -138,7 +138,7 @@ public class ProtocolTests
     [Fact]
     public async Task UnderConcurrencyANonceIsAcceptedExactlyOnce()
     {
-        await using var emulator = await DmsEmulator.StartAsync();
+        await using var emulator = await Emulators.StartAsync();
         using var http = new HttpClient();
         var replayed = Track();
         var distinct = Enumerable.Range(0, 32).Select(i => Track(i + 1)).ToList();
@@ -154,7 +154,7 @@ public class ProtocolTests
     [Fact]
     public async Task ARejectedSignatureDoesNotUseUpItsNonce()
     {
-        await using var emulator = await DmsEmulator.StartAsync();
+        await using var emulator = await Emulators.StartAsync();
         using var http = new HttpClient();
         var request = Track();
         request.Secret = "wrong";
@@ -171,7 +171,7 @@ public class ProtocolTests
     [InlineData(false, 16)]
     public async Task TimestampsMoreThanFifteenMinutesOffAreExpired(bool v3, int minutes)
     {
-        await using var emulator = await DmsEmulator.StartAsync();
+        await using var emulator = await Emulators.StartAsync();
         using var http = new HttpClient();
         var request = Track();
         request.Time = DateTimeOffset.UtcNow.AddMinutes(minutes);
@@ -185,7 +185,7 @@ public class ProtocolTests
     [Fact]
     public async Task AnUnreadableTimestampIsAFormatError()
     {
-        await using var emulator = await DmsEmulator.StartAsync();
+        await using var emulator = await Emulators.StartAsync();
         using var http = new HttpClient();
 
         var request = Track().V1(emulator.Endpoint, query => Replace(query, "Timestamp", "yesterday"));
@@ -205,7 +205,7 @@ public class ProtocolTests
     [InlineData("v1-sha256")]
     public async Task AnIncompleteSignatureIsRejected(string how)
     {
-        await using var emulator = await DmsEmulator.StartAsync();
+        await using var emulator = await Emulators.StartAsync();
         using var http = new HttpClient();
         void Authorization(HttpRequestMessage m, Func<string, string> change)
         {
@@ -233,7 +233,7 @@ public class ProtocolTests
     [Fact]
     public async Task ABodyThatIsNotTheHashedOneDoesNotMatch()
     {
-        await using var emulator = await DmsEmulator.StartAsync();
+        await using var emulator = await Emulators.StartAsync();
         using var http = new HttpClient();
 
         var request = Export(1).V3(emulator.Endpoint, m =>
@@ -250,7 +250,7 @@ public class ProtocolTests
     [InlineData(false)]
     public async Task ARequiredParameterMissingFromQueryOrFormIsNamed(bool v3)
     {
-        await using var emulator = await DmsEmulator.StartAsync();
+        await using var emulator = await Emulators.StartAsync();
         using var http = new HttpClient();
         var noForm = new RawRequest("GetDataExportOrderDetail", ("Tid", "-1"));
         var noQuery = new RawRequest("GetDataTrackJobDegree", ("Tid", "-1"));
@@ -269,7 +269,7 @@ public class ProtocolTests
     [InlineData("Tid", "")]
     public async Task AValueThatIsNotItsKindIsInvalid(string name, string value)
     {
-        await using var emulator = await DmsEmulator.StartAsync();
+        await using var emulator = await Emulators.StartAsync();
         using var http = new HttpClient();
         var request = Track();
         Replace(request.Query, name, value);
@@ -282,7 +282,7 @@ public class ProtocolTests
     [Fact]
     public async Task AnUnknownActionOrVersionIsRejected()
     {
-        await using var emulator = await DmsEmulator.StartAsync();
+        await using var emulator = await Emulators.StartAsync();
         using var http = new HttpClient();
         var version = Track();
         version.Version = "2099-01-01";
@@ -297,7 +297,7 @@ public class ProtocolTests
     [InlineData(false)]
     public async Task ValuesArePercentDecodedBeforeTheyAreVerified(bool v3)
     {
-        await using var emulator = await DmsEmulator.StartAsync();
+        await using var emulator = await Emulators.StartAsync();
         using var http = new HttpClient();
         var request = Track();
         Replace(request.Query, "Tid", "+7"); // travels as %2B; a server that decoded '+' as a space would reject it

@@ -22,11 +22,16 @@ public class QuickStartTests
         var text = output.ToString();
         Assert.True(exitCode == 0, text);
         Assert.Contains("using the built-in DMS emulator", text);
-        Assert.Contains("EXPORT_SUCCESS         Data was exported.", text);
+        Assert.Contains("precheck: \"SELECT * FROM orders LIMIT 5\" affects about 5 rows", text);
+        Assert.Contains("approved", text);
+        Assert.Contains("export [##########] 100%  EXPORT_SUCCESS", text);
+        Assert.Contains("downloaded 5 rows; the first ones:\n    order_id,customer,amount,created_at\n    1,customer-1,10.50,", text.Replace("\r", string.Empty));
         Assert.Contains("filter [##########] 100%  FILTER_SUCCESS", text);
         Assert.Contains("LISTING", text);
         Assert.Contains("DOWNLOADING", text);
         Assert.Contains("FILTERING", text);
+        Assert.Contains("DATA_EXPORT      success", text);
+        Assert.Contains("DATA_TRACKING    success", text);
     }
 
     [Theory]
@@ -54,5 +59,18 @@ public class QuickStartTests
 
         Assert.Equal(2, exitCode);
         Assert.Contains("needs two ticket ids", output.ToString());
+        Assert.Contains("--create-tickets", output.ToString());
+    }
+
+    [Fact]
+    public async Task CreatingTicketsOnRealDmsNeedsTheDatabase()
+    {
+        var output = new StringWriter();
+        var environment = new Dictionary<string, string> { ["ALIBABA_CLOUD_ACCESS_KEY_ID"] = "id", ["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = "secret" };
+
+        var exitCode = await QuickStartApp.RunAsync(new[] { QuickStartApp.CreateTicketsFlag }, name => environment.GetValueOrDefault(name), output, interactive: false, CancellationToken.None);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("set DMS_DB_ID and DMS_INSTANCE_ID", output.ToString());
     }
 }

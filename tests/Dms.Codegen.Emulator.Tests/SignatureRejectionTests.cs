@@ -14,7 +14,7 @@ namespace Dms.Codegen.Emulator.Tests;
 /// <summary>Every signature failure: the emulator rejects it with Alibaba's code, and the client surfaces it.</summary>
 public class SignatureRejectionTests
 {
-    private static readonly GetDataTrackJobDegreeRequest Request = new() { OrderId = 42, Tid = 7 };
+    private static readonly GetDataTrackJobDegreeRequest Request = new() { OrderId = Emulators.TrackId, Tid = 7 };
 
     [Fact]
     public async Task ATamperedParameterDoesNotMatchAndTheMessageHasTheServersStringToSign()
@@ -22,7 +22,7 @@ public class SignatureRejectionTests
         await using var emulator = await Emulators.StartAsync();
         var tamper = new TamperingHandler(m =>
         {
-            m.RequestUri = new Uri(m.RequestUri!.ToString().Replace("OrderId=42", "OrderId=43", StringComparison.Ordinal));
+            m.RequestUri = new Uri(m.RequestUri!.ToString().Replace($"OrderId={Emulators.TrackId}", "OrderId=43", StringComparison.Ordinal));
             return m;
         });
         using var client = Emulators.Client(emulator, handler: tamper);
@@ -131,7 +131,7 @@ public class SignatureRejectionTests
         });
         using var client = Emulators.Client(emulator, handler: tamper);
 
-        var exception = await Assert.ThrowsAsync<DmsException>(() => client.GetDataExportOrderDetailAsync(new GetDataExportOrderDetailRequest { OrderId = 1 }));
+        var exception = await Assert.ThrowsAsync<DmsException>(() => client.GetDataExportOrderDetailAsync(new GetDataExportOrderDetailRequest { OrderId = Emulators.ExportId }));
 
         Assert.Equal("SignatureDoesNotMatch", exception.Code);
     }

@@ -15,69 +15,44 @@ namespace Dms.Codegen.Emulator.Tests;
 public class StateAndHostTests
 {
     [Fact]
-    public async Task WithAStepIntervalJobsMoveWithTheClockNotWithCalls()
+    public async Task SeedingOverTheAdminEndpointNamesTheTicketAndTheFailure()
     {
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
-        await using var emulator = await DmsEmulator.StartAsync(new DmsEmulatorOptions { StepInterval = TimeSpan.FromSeconds(10), TimeProvider = clock });
+        await using var emulator = await Emulators.StartAsync();
         using var http = new HttpClient();
-        async Task<string> Status()
-        {
-            var request = new RawRequest("GetDataTrackJobDegree", ("OrderId", "3")) { Time = clock.GetUtcNow() };
-            return (await RawAnswer.SendAsync(http, request.V3(emulator.Endpoint))).Json.GetProperty("JobDegree").GetProperty("JobStatus").GetString()!;
-        }
+        async Task<HttpStatusCode> Post(string path) => (await http.PostAsync(new Uri(emulator.Endpoint, path), null)).StatusCode;
 
-        Assert.Equal("INIT", await Status());
-        Assert.Equal("INIT", await Status());
-        clock.Advance(TimeSpan.FromSeconds(10));
-        Assert.Equal("LISTING", await Status());
-        clock.Advance(TimeSpan.FromSeconds(10 * EmulatorState.TrackSteps));
-        Assert.Equal("FILTER_SUCCESS", await Status());
-    }
+        Assert.Equal(HttpStatusCode.NoContent, await Post($"/_emulator/orders/{Emulators.ExportId}?failure=precheck"));
+        Assert.Equal(HttpStatusCode.NoContent, await Post("/_emulator/next-order?failure=approval"));
+        Assert.Equal(HttpStatusCode.NotFound, await Post("/_emulator/orders/5?failure=precheck"));
+        Assert.Equal(HttpStatusCode.BadRequest, await Post($"/_emulator/orders/{Emulators.ExportId}?failure=maybe"));
+        Assert.Equal(HttpStatusCode.BadRequest, await Post("/_emulator/orders/abc?failure=precheck"));
+        var next = emulator.State.SeedTicket(TicketKind.Generic);
 
-    [Fact]
-    public async Task SeedingOverTheAdminEndpointRestartsAJobWithTheAskedOutcome()
-    {
-        await using var emulator = await DmsEmulator.StartAsync();
-        using var http = new HttpClient();
-        async Task<string> Export()
-        {
-            var request = new RawRequest("GetDataExportOrderDetail").WithForm("OrderId", "77");
-            return (await RawAnswer.SendAsync(http, request.V3(emulator.Endpoint))).Json.GetProperty("DataExportOrderDetail").GetProperty("KeyInfo").GetProperty("JobStatus").GetString()!;
-        }
-
-        var success = new List<string>();
-        for (var i = 0; i < EmulatorState.ExportSteps; i++)
-        {
-            success.Add(await Export());
-        }
-
-        Assert.Equal(HttpStatusCode.NoContent, (await http.PostAsync(new Uri(emulator.Endpoint, "/_emulator/export-orders/77?outcome=fail"), null)).StatusCode);
-        var failure = new List<string>();
-        for (var i = 0; i < EmulatorState.ExportSteps + 1; i++)
-        {
-            failure.Add(await Export());
-        }
-
-        Assert.Equal("EXPORT_SUCCESS", success[^1]);
-        Assert.Equal("PRE_CHECKING", failure[0]);
-        Assert.Equal(new[] { "EXPORT_FAIL", "EXPORT_FAIL" }, failure.TakeLast(2));
-        Assert.Equal(HttpStatusCode.BadRequest, (await http.PostAsync(new Uri(emulator.Endpoint, "/_emulator/export-orders/77?outcome=maybe"), null)).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await http.PostAsync(new Uri(emulator.Endpoint, "/_emulator/track-jobs/abc"), null)).StatusCode);
+        Assert.Equal(TicketFailure.PrecheckFails, emulator.State.Ticket(Emulators.ExportId)!.Failure);
+        Assert.Equal(TicketFailure.ApprovalRejected, emulator.State.Ticket(next)!.Failure);
     }
 
     [Fact]
     public void ATrackingJobThatFailsStopsAtDownloadFailWithItsDegreesWhereTheyWere()
     {
-        var state = new EmulatorState(null, TimeProvider.System);
-        state.SeedTrackJob(1, JobOutcome.Fail);
+        var steps = Enumerable.Range(0, TrackProgress.RunningSteps(fail: true) + 1).Select(i => TrackProgress.At(i, fail: true)).ToList();
 
-        var steps = Enumerable.Range(0, EmulatorState.TrackSteps).Select(_ => state.NextTrackStep(1)).ToList();
-
-        Assert.Equal("DOWNLOAD_FAIL", steps[^1].Status.Value);
+        Assert.Equal("DOWNLOAD_FAIL", steps[^1].Status);
+        Assert.Equal(TrackProgress.End(fail: true), steps[^1]);
         Assert.Equal(1.0, steps[^1].List);
         Assert.True(steps[^1].Download < 1.0);
         Assert.Equal(0.0, steps[^1].Filter);
-        Assert.DoesNotContain(steps, s => s.Status.Value is "FILTERING" or "FILTER_SUCCESS");
+        Assert.DoesNotContain(steps, s => s.Status is "FILTERING" or "FILTER_SUCCESS");
+    }
+
+    [Fact]
+    public void TheEmulatorsGeneratedApiIsInternal()
+    {
+        var exported = typeof(DmsEmulator).Assembly.GetExportedTypes();
+
+        Assert.DoesNotContain(exported, t => t.Namespace == "Dms.Codegen.Emulator.Api");
+        Assert.DoesNotContain(exported, t => t.Name is "DmsClient" or "IDmsClient" || t.GetMethods().Any(m => m.Name == "AddDmsClient"));
+        Assert.Contains(typeof(DmsEmulator), exported);
     }
 
     [Fact]
@@ -106,7 +81,7 @@ public class StateAndHostTests
     [Fact]
     public async Task OperationsComeFromTheGeneratedDescriptors()
     {
-        await using var emulator = await DmsEmulator.StartAsync();
+        await using var emulator = await Emulators.StartAsync();
 
         var track = DmsEmulator.Operations.Single(o => o.Action == "GetDataTrackJobDegree");
 

@@ -69,7 +69,7 @@ XML
   </ItemGroup>
   <ItemGroup>
     <DmsSpec Include="dms/*.yaml" />
-    <DmsOperation Include="GetDataExportOrderDetail;ListOrders" />
+    <DmsOperation Include="GetDataExportOrderDetail;ListOrders;CreateDataExportOrder;CreateDataTrackOrder" />
   </ItemGroup>
 </Project>
 XML
@@ -98,7 +98,7 @@ check emulator-starts start_emulator
 
 consumer_run() {
   DMS_ENDPOINT="$endpoint" dotnet run --no-build -c Release --project "$consumer" | tee "$work/consumer-run.txt" &&
-  grep -q 'export PRE_CHECKING, track INIT, 3 operations' "$work/consumer-run.txt"
+  grep -q 'export PRE_CHECKING, track INIT, 5 operations' "$work/consumer-run.txt"
 }
 check consumer-runs-against-emulator consumer_run
 
