@@ -55,12 +55,14 @@ internal static class JsonEmitter
         w.Open($"public void WriteJson({KnownTypes.Utf8JsonWriter} writer)");
         w.Line($"{KnownTypes.ArgumentNullException}.ThrowIfNull(writer);");
         w.Line("writer.WriteStartObject();");
+        // Members are named plainly unless one would be hidden by a local of this method (writer, value0, item0...).
+        var self = System.Linq.Enumerable.Any(model.Properties, p => IsLocalName(p.Name)) ? "this." : string.Empty;
         var index = 0;
         foreach (var property in model.Properties)
         {
             // Pattern variables of an if condition share the method's scope, hence one name per member.
             var value = "value" + index++.ToString(CultureInfo.InvariantCulture);
-            var condition = $"if (this.{property.Name} is {{ }} {value})";
+            var condition = $"if ({self}{property.Name} is {{ }} {value})";
             var wire = Utf8Literal(property.WireName);
             var scalar = property.Type.Kind switch
             {
@@ -89,6 +91,9 @@ internal static class JsonEmitter
         w.Line("writer.WriteEndObject();");
         w.Close();
     }
+
+    private static bool IsLocalName(string name) =>
+        name == "writer" || System.Text.RegularExpressions.Regex.IsMatch(name, "^(value|item|pair)[0-9]+$");
 
     /// <summary>An expression reading one possibly-null value of <paramref name="type"/>.</summary>
     public static string ReadExpression(EmitContext context, TypeRef type, string root)

@@ -56,7 +56,9 @@ internal static class RequestEmitter
             var location = KnownTypes.Location + (parameter.InForm ? ".Form" : ".Query");
             var kind = KnownTypes.ValueKind + "." + ValueKindOf(property.Type);
             var style = KnownTypes.ParameterStyle + "." + parameter.Style;
-            w.Line($"        new({JsonEmitter.Literal(property.WireName)}, {location}, {kind}, {style}, {(property.Required ? "true" : "false")}),");
+            // Style and Required are left out at their defaults (Plain, false).
+            var rest = property.Required ? $", {style}, true" : parameter.Style == ParameterStyle.Plain ? string.Empty : $", {style}";
+            w.Line($"        new({JsonEmitter.Literal(property.WireName)}, {location}, {kind}{rest}),");
         }
 
         w.Line("    });");
