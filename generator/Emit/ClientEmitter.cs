@@ -8,8 +8,8 @@ internal static class ClientEmitter
 {
     public static void EmitOperationMethod(SourceWriter w, EmitContext context, OperationModel operation)
     {
-        var request = context.Qualify(GeneratedNames.Request(operation.Name));
-        var response = context.Qualify(GeneratedNames.Response(operation.Name));
+        var request = GeneratedNames.Request(operation.Name);
+        var response = GeneratedNames.Response(operation.Name);
         w.Open($"partial class {context.ClientName}");
         DocWriter.Write(w, new Docs(operation.Docs.Summary ?? $"Calls the DMS operation {operation.Name}.", operation.Docs.Remarks, null, false), operation.Name);
         w.Line("/// <param name=\"request\">The operation's parameters; required ones are checked before anything is sent.</param>");
@@ -18,16 +18,18 @@ internal static class ClientEmitter
         w.Line($"/// <exception cref=\"{KnownTypes.ArgumentException}\">A required parameter is not set.</exception>");
         w.Line("/// <exception cref=\"global::Dms.Codegen.DmsException\">DMS answered with an error, or with a body that could not be read.</exception>");
         DocWriter.Obsolete(w, operation.Docs.Deprecated);
-        w.Open($"public virtual {KnownTypes.Task}<{response}> {GeneratedNames.AsyncMethod(operation.Name)}({request} request, {KnownTypes.CancellationToken} cancellationToken = default)");
+        w.Line($"public virtual {KnownTypes.Task}<{response}> {GeneratedNames.AsyncMethod(operation.Name)}(");
+        w.Open($"    {request} request, {KnownTypes.CancellationToken} cancellationToken = default)");
         w.Line($"{KnownTypes.ArgumentNullException}.ThrowIfNull(request);");
         w.Line($"return this.SendAsync<{response}>(request, cancellationToken);");
         w.Close();
         w.Close();
         w.Line();
         w.Open($"partial interface {GeneratedNames.ClientInterface(context.ClientName)}");
-        w.Line($"/// <inheritdoc cref=\"{context.Qualify(context.ClientName)}.{GeneratedNames.AsyncMethod(operation.Name)}\"/>");
+        w.Line($"/// <inheritdoc cref=\"{context.ClientName}.{GeneratedNames.AsyncMethod(operation.Name)}\"/>");
         DocWriter.Obsolete(w, operation.Docs.Deprecated);
-        w.Line($"{KnownTypes.Task}<{response}> {GeneratedNames.AsyncMethod(operation.Name)}({request} request, {KnownTypes.CancellationToken} cancellationToken = default);");
+        w.Line($"{KnownTypes.Task}<{response}> {GeneratedNames.AsyncMethod(operation.Name)}(");
+        w.Line($"    {request} request, {KnownTypes.CancellationToken} cancellationToken = default);");
         w.Close();
     }
 
@@ -35,28 +37,23 @@ internal static class ClientEmitter
     public static string EmitCatalogFile(GeneratorOptions options, EquatableArray<string> operationNames)
     {
         var w = new SourceWriter();
-        SpecEmitter.WriteHeader(w);
-        w.Open($"namespace {options.Namespace}");
         w.Open($"partial class {options.ClientName}");
         w.Line("/// <summary>Every operation this client was generated with, as its spec declares it; sorted by name.</summary>");
         w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{KnownTypes.OperationDescriptor}> Operations {{ get; }} = new {KnownTypes.OperationDescriptor}[]");
         w.Line("{");
         foreach (var name in operationNames)
         {
-            w.Line($"    global::{options.Namespace}.{name}Request.Descriptor,");
+            w.Line($"    {GeneratedNames.Request(name)}.Descriptor,");
         }
 
         w.Line("};");
         w.Close();
-        w.Close();
-        return w.ToString();
+        return SpecEmitter.Compose(options.Namespace, w.ToString());
     }
 
     public static string EmitClientFile(GeneratorOptions options)
     {
         var w = new SourceWriter();
-        SpecEmitter.WriteHeader(w);
-        w.Open($"namespace {options.Namespace}");
         w.Line("/// <summary>");
         w.Line("/// The DMS Enterprise (dms-enterprise 2018-11-01) client, with one method per operation in the project's specs.");
         w.Line("/// An instance is thread-safe and meant to be created once and shared.");
@@ -64,36 +61,32 @@ internal static class ClientEmitter
         w.Line(ObjectEmitter.GeneratedCodeAttribute);
         w.Open($"{options.Accessibility} partial class {options.ClientName} : {KnownTypes.ClientBase}, {GeneratedNames.ClientInterface(options.ClientName)}");
         w.Line("/// <summary>For mocking frameworks: a client that sends nothing until its methods are overridden.</summary>");
-        w.Open($"protected {options.ClientName}()");
-        w.Close();
+        w.Line($"protected {options.ClientName}() {{ }}");
         w.Line();
         w.Line("/// <summary>Creates a client that owns and reuses its own HTTP connection pool.</summary>");
         w.Line("/// <param name=\"options\">Endpoint, credentials, signature version, timeouts and retries.</param>");
-        w.Open($"public {options.ClientName}({KnownTypes.ClientOptions} options) : base(options)");
-        w.Close();
+        w.Line($"public {options.ClientName}({KnownTypes.ClientOptions} options) : base(options) {{ }}");
         w.Line();
         w.Line("/// <summary>Creates a client that sends through <paramref name=\"httpClient\"/>, which the caller owns.</summary>");
         w.Line("/// <param name=\"options\">Endpoint, credentials, signature version, timeouts and retries.</param>");
         w.Line("/// <param name=\"httpClient\">The client to send with, for example one from IHttpClientFactory.</param>");
-        w.Open($"public {options.ClientName}({KnownTypes.ClientOptions} options, {KnownTypes.HttpClient} httpClient) : base(options, httpClient)");
-        w.Close();
+        w.Line($"public {options.ClientName}({KnownTypes.ClientOptions} options, {KnownTypes.HttpClient} httpClient)");
+        w.Line("    : base(options, httpClient) { }");
         w.Line();
         w.Line("/// <summary>Creates a client that takes an HttpClient from the factory for each call; AddDmsClient registers it so.</summary>");
         w.Line("/// <param name=\"options\">Endpoint, credentials, signature version, timeouts and retries.</param>");
         w.Line("/// <param name=\"httpClientFactory\">The factory.</param>");
         w.Line("/// <param name=\"httpClientName\">The named client, whose chain ends in the runtime's signing handler.</param>");
-        w.Open($"public {options.ClientName}({KnownTypes.ClientOptions} options, {KnownTypes.HttpClientFactory} httpClientFactory, string httpClientName) : base(options, httpClientFactory, httpClientName)");
-        w.Close();
+        w.Line($"public {options.ClientName}({KnownTypes.ClientOptions} options, {KnownTypes.HttpClientFactory} httpClientFactory, string httpClientName)");
+        w.Line("    : base(options, httpClientFactory, httpClientName) { }");
         w.Close();
         w.Line();
         w.Line($"/// <summary>The operations of <see cref=\"{options.ClientName}\"/>, for dependency injection and for mocking in tests.</summary>");
         w.Line(ObjectEmitter.GeneratedCodeAttribute);
-        w.Open($"{options.Accessibility} partial interface {GeneratedNames.ClientInterface(options.ClientName)}");
-        w.Close();
+        w.Line($"{options.Accessibility} partial interface {GeneratedNames.ClientInterface(options.ClientName)} {{ }}");
         w.Line();
         EmitServiceCollectionExtensions(w, options);
-        w.Close();
-        return w.ToString();
+        return SpecEmitter.Compose(options.Namespace, w.ToString());
     }
 
     /// <summary><c>services.Add{Client}(...)</c>: thin typed calls into the runtime's IHttpClientFactory registration.</summary>

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using Dms.Codegen.Generator.Model;
+using Dms.Codegen.Generator.Names;
 
 namespace Dms.Codegen.Generator.Emit;
 
@@ -16,17 +18,39 @@ internal enum ObjectMode
 }
 
 /// <summary>
-/// What every emitter needs besides the resolved model: the options. Everything here is a pure function of
-/// its arguments; no name is looked up while writing.
+/// What the emitters of one file share besides the resolved model: the options, how a type is spelt from a
+/// given root class, and the file's helper methods. No name is looked up while writing: spellings follow
+/// from the model alone.
 /// </summary>
 internal sealed class EmitContext
 {
-    public EmitContext(GeneratorOptions options)
+    private readonly Dictionary<string, HashSet<string>> _inlineNames = new(System.StringComparer.Ordinal);
+
+    public EmitContext(GeneratorOptions options, SpecModel? model = null)
     {
         Namespace = options.Namespace;
         ClientName = options.ClientName;
         Accessibility = options.Accessibility;
+        Helpers = new FileHelpers(this);
+        if (model?.Operation is { } operation)
+        {
+            AddRoot(GeneratedNames.Request(operation.Name), operation.RequestTypes);
+            AddRoot(operation.Response.Name, operation.Response.NestedTypes);
+        }
+
+        foreach (var type in model?.Types ?? EquatableArray<ObjectModel>.Empty)
+        {
+            AddRoot(type.Name, type.NestedTypes);
+        }
+
+        Reader = model is not null && Names(model).Overlaps(JsonEmitter.ReaderMethods) ? KnownTypes.JsonReader + "." : string.Empty;
     }
+
+    /// <summary>
+    /// How DmsJsonReader's methods are called: by simple name through <c>using static</c>, or qualified when a
+    /// member or type of this file has such a name (it would hide the method).
+    /// </summary>
+    public string Reader { get; } = string.Empty;
 
     public string Namespace { get; }
 
@@ -35,13 +59,20 @@ internal sealed class EmitContext
     /// <summary>The modifier of every namespace-level generated type: <c>public</c> or <c>internal</c>.</summary>
     public string Accessibility { get; }
 
+    /// <summary>The file-local helper methods this file's code calls (array and map readers, parameter writers).</summary>
+    public FileHelpers Helpers { get; }
+
     /// <summary>The modifier for a generated type: nested types are public inside their (possibly internal) root.</summary>
     public string ModifierFor(string relativeName) => relativeName.IndexOf('.') >= 0 ? GeneratorOptions.Public : Accessibility;
 
     public string Qualify(string relativeName) => "global::" + Namespace + "." + relativeName;
 
-    /// <summary>The C# type, without nullability.</summary>
-    public string TypeName(TypeRef type) => type.Kind switch
+    /// <summary>
+    /// The C# type, without nullability, as written inside the root class <paramref name="root"/> (null: at
+    /// namespace level). Inline types are <c>Types.X</c> inside their root; a namespace-level name is written
+    /// short unless an inline type of the root would hide it, then with <c>global::</c>.
+    /// </summary>
+    public string TypeName(TypeRef type, string? root) => type.Kind switch
     {
         TypeRefKind.String => "string",
         TypeRefKind.Int32 => "int",
@@ -49,9 +80,72 @@ internal sealed class EmitContext
         TypeRefKind.Double => "double",
         TypeRefKind.Boolean => "bool",
         TypeRefKind.Any => KnownTypes.JsonElement,
-        TypeRefKind.Array => KnownTypes.ReadOnlyList + "<" + TypeName(type.Element!) + ">",
-        TypeRefKind.Map => KnownTypes.ReadOnlyDictionary + "<string, " + TypeName(type.Element!) + ">",
-        TypeRefKind.Object or TypeRefKind.Enum => Qualify(type.Name!),
+        TypeRefKind.Array => KnownTypes.ReadOnlyList + "<" + TypeName(type.Element!, root) + ">",
+        TypeRefKind.Map => KnownTypes.ReadOnlyDictionary + "<string, " + TypeName(type.Element!, root) + ">",
+        TypeRefKind.Object or TypeRefKind.Enum => Declared(type.Name!, root),
         _ => throw new System.InvalidOperationException("unresolved type '" + type.Name + "' reached the emitter"),
     };
+
+    private string Declared(string name, string? root)
+    {
+        if (root is null)
+        {
+            return name;
+        }
+
+        var nestedPrefix = root + "." + GeneratedNames.NestedTypesClass + ".";
+        if (name.StartsWith(nestedPrefix, System.StringComparison.Ordinal))
+        {
+            return name.Substring(root.Length + 1);
+        }
+
+        var first = name.Split('.')[0];
+        var hidden = first == GeneratedNames.NestedTypesClass || (_inlineNames.TryGetValue(root, out var inline) && inline.Contains(first));
+        return hidden ? Qualify(name) : name;
+    }
+
+    private static HashSet<string> Names(SpecModel model)
+    {
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        void Add(ObjectModel type)
+        {
+            names.Add(type.Name);
+            foreach (var property in type.Properties)
+            {
+                names.Add(property.Name.TrimStart('@'));
+            }
+
+            foreach (var nested in type.NestedTypes)
+            {
+                Add(nested);
+            }
+        }
+
+        if (model.Operation is { } operation)
+        {
+            Add(operation.Response);
+            foreach (var nested in operation.RequestTypes)
+            {
+                Add(nested);
+            }
+        }
+
+        foreach (var type in model.Types)
+        {
+            Add(type);
+        }
+
+        return names;
+    }
+
+    private void AddRoot(string root, EquatableArray<ObjectModel> nested)
+    {
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var type in nested)
+        {
+            names.Add(type.Name);
+        }
+
+        _inlineNames[root] = names;
+    }
 }

@@ -1,35 +1,36 @@
 using Dms.Codegen.Generator.Model;
+using Dms.Codegen.Generator.Names;
 
 namespace Dms.Codegen.Generator.Emit;
 
 /// <summary>
 /// Emits an extensible enum (the Azure SDK pattern): a readonly struct over the wire string with one static
 /// property per documented value. A value DMS adds later still deserializes, keeps its raw text in
-/// <c>Value</c>, reports <c>IsKnown == false</c>, and is written back unchanged.
+/// <c>Value</c>, reports <c>IsKnown == false</c>, and is written back unchanged. Each wire value is written
+/// once, as a constant of the private <c>Wire</c> class.
 /// </summary>
 internal static class EnumEmitter
 {
     public static void Emit(SourceWriter w, EmitContext context, EnumModel model)
     {
         var name = model.Name;
+        var wire = GeneratedNames.EnumWireClass;
         DocWriter.Write(w, model.Docs, $"The documented values of {name}.");
         w.Line("/// <remarks>An extensible enum: values the spec does not list are kept as they are, with <see cref=\"IsKnown\"/> false.</remarks>");
         DocWriter.Obsolete(w, model.Docs.Deprecated);
         w.Line(ObjectEmitter.GeneratedCodeAttribute);
-        w.Open($"{context.Accessibility} readonly partial struct {name} : global::System.IEquatable<{name}>");
+        w.Open($"{context.Accessibility} readonly partial struct {name} : {KnownTypes.Equatable}<{name}>");
         w.Line("private readonly string? _value;");
         w.Line();
         w.Line($"/// <summary>Wraps a wire value, documented or not.</summary>");
         w.Line($"/// <exception cref=\"{KnownTypes.ArgumentNullException}\"><paramref name=\"value\"/> is null.</exception>");
-        w.Open($"public {name}(string value)");
-        w.Line($"_value = value ?? throw new {KnownTypes.ArgumentNullException}(nameof(value));");
-        w.Close();
+        w.Line($"public {name}(string value) => _value = value ?? throw new {KnownTypes.ArgumentNullException}(nameof(value));");
         foreach (var value in model.Values)
         {
             w.Line();
             DocWriter.Element(w, "summary", value.Description ?? value.Value, $"Wire value: <c>{DocWriter.Escape(value.Value)}</c>");
             DocWriter.Obsolete(w, value.Deprecated);
-            w.Line($"public static {name} {value.Name} {{ get; }} = new {name}({JsonEmitter.Literal(value.Value)});");
+            w.Line($"public static {name} {value.Name} {{ get; }} = new({wire}.{value.Name});");
         }
 
         w.Line();
@@ -38,7 +39,7 @@ internal static class EnumEmitter
         w.Line("{");
         foreach (var value in model.Values)
         {
-            w.Line($"    new {name}({JsonEmitter.Literal(value.Value)}),");
+            w.Line($"    {value.Name},");
         }
 
         w.Line("};");
@@ -53,7 +54,7 @@ internal static class EnumEmitter
         w.Open("public string? Description => Value switch");
         foreach (var value in model.Values)
         {
-            w.Line($"{JsonEmitter.Literal(value.Value)} => {JsonEmitter.Literal(value.Description ?? string.Empty)},");
+            w.Line($"{wire}.{value.Name} => {JsonEmitter.Literal(value.Description ?? string.Empty)},");
         }
 
         w.Line("_ => null,");
@@ -78,7 +79,15 @@ internal static class EnumEmitter
         w.Line($"public static bool operator !=({name} left, {name} right) => !left.Equals(right);");
         w.Line();
         w.Line("/// <summary>Wraps a wire value.</summary>");
-        w.Line($"public static implicit operator {name}(string value) => new {name}(value);");
+        w.Line($"public static implicit operator {name}(string value) => new(value);");
+        w.Line();
+        w.Open($"private static class {wire}");
+        foreach (var value in model.Values)
+        {
+            w.Line($"public const string {value.Name} = {JsonEmitter.Literal(value.Value)};");
+        }
+
+        w.Close();
         w.Close();
     }
 }

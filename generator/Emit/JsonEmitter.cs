@@ -11,55 +11,75 @@ namespace Dms.Codegen.Generator.Emit;
 /// </summary>
 internal static class JsonEmitter
 {
-    public static void EmitReadJson(SourceWriter w, EmitContext context, ObjectModel model, string qualifiedName)
+    /// <summary>
+    /// The methods of DmsJsonReader that generated code calls by simple name (<c>using static</c>), unless a
+    /// member or type of the file has one of these names (<see cref="EmitContext.Reader"/>).
+    /// </summary>
+    public static readonly string[] ReaderMethods =
     {
+        "Advance", "ExpectStartObject", "IsProperty", "NotNull", "NotNullValue", "ReadAdditional", "ReadAny", "ReadArray",
+        "ReadBoolean", "ReadDouble", "ReadInt32", "ReadInt64", "ReadItem", "ReadMap", "ReadObject", "ReadString",
+    };
+
+    /// <summary>Lines longer than this put the member's statement on a line of its own.</summary>
+    private const int LineLength = 120;
+
+    // root: the root class the type is nested in (or is), for type spellings.
+    public static void EmitReadJson(SourceWriter w, EmitContext context, ObjectModel model, string name, string root)
+    {
+        var json = context.Reader;
         w.Line("/// <summary>Reads a value from JSON; members the spec does not describe are kept in <see cref=\"AdditionalProperties\"/>.</summary>");
-        w.Open($"public static {qualifiedName} ReadJson(ref {KnownTypes.Utf8JsonReader} reader)");
-        w.Line($"{KnownTypes.JsonReader}.ExpectStartObject(ref reader, \"{model.Name}\");");
-        w.Line($"var result = new {qualifiedName}();");
+        w.Open($"public static {name} ReadJson(ref {KnownTypes.Utf8JsonReader} reader)");
+        w.Line($"{json}ExpectStartObject(ref reader, {Literal(model.Name)});");
+        w.Line($"var result = new {name}();");
         w.Line($"{KnownTypes.Dictionary}<string, {KnownTypes.JsonElement}>? additional = null;");
-        w.Open($"while ({KnownTypes.JsonReader}.Advance(ref reader) != {KnownTypes.JsonTokenType}.EndObject)");
-        var first = true;
+        w.Open($"while ({json}Advance(ref reader) != {KnownTypes.JsonTokenType}.EndObject)");
+        var keyword = "if";
         foreach (var property in model.Properties)
         {
-            w.Open($"{(first ? "if" : "else if")} (reader.ValueTextEquals({Utf8Literal(property.WireName)}))");
-            w.Line($"{KnownTypes.JsonReader}.Advance(ref reader);");
-            w.Line($"result.{property.Name} = {ReadExpression(context, property.Type, "reader", 0, element: false)};");
-            w.Close();
-            first = false;
+            Statement(w, $"{keyword} ({json}IsProperty(ref reader, {Utf8Literal(property.WireName)}))", $"result.{property.Name} = {ReadExpression(context, property.Type, root)};");
+            keyword = "else if";
         }
 
-        if (first)
-        {
-            w.Line($"{KnownTypes.JsonReader}.ReadAdditional(ref reader, ref additional);");
-        }
-        else
-        {
-            w.Open("else");
-            w.Line($"{KnownTypes.JsonReader}.ReadAdditional(ref reader, ref additional);");
-            w.Close();
-        }
-
+        Statement(w, keyword == "if" ? string.Empty : "else", $"{json}ReadAdditional(ref reader, ref additional);");
         w.Close();
+        w.Line();
         w.Line("result.AdditionalProperties = additional;");
         w.Line("return result;");
         w.Close();
     }
 
-    public static void EmitWriteJson(SourceWriter w, EmitContext context, ObjectModel model, bool withAdditional)
+    public static void EmitWriteJson(SourceWriter w, EmitContext context, ObjectModel model, bool withAdditional, string root)
     {
         w.Line("/// <summary>Writes this value as a JSON object; unset members are left out.</summary>");
         w.Open($"public void WriteJson({KnownTypes.Utf8JsonWriter} writer)");
         w.Line($"{KnownTypes.ArgumentNullException}.ThrowIfNull(writer);");
         w.Line("writer.WriteStartObject();");
+        // Members are named plainly unless one would be hidden by a local of this method (writer, value0, item0...).
+        var self = System.Linq.Enumerable.Any(model.Properties, p => IsLocalName(p.Name)) ? "this." : string.Empty;
         var index = 0;
         foreach (var property in model.Properties)
         {
             // Pattern variables of an if condition share the method's scope, hence one name per member.
             var value = "value" + index++.ToString(CultureInfo.InvariantCulture);
-            w.Open($"if (this.{property.Name} is {{ }} {value})");
-            w.Line($"writer.WritePropertyName({Utf8Literal(property.WireName)});");
-            EmitWriteValue(w, context, property.Type, value, "writer", 1);
+            var condition = $"if ({self}{property.Name} is {{ }} {value})";
+            var wire = Utf8Literal(property.WireName);
+            var scalar = property.Type.Kind switch
+            {
+                TypeRefKind.String => $"writer.WriteString({wire}, {value});",
+                TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double => $"writer.WriteNumber({wire}, {value});",
+                TypeRefKind.Boolean => $"writer.WriteBoolean({wire}, {value});",
+                _ => null,
+            };
+            if (scalar is not null)
+            {
+                Statement(w, condition, scalar);
+                continue;
+            }
+
+            w.Open(condition);
+            w.Line($"writer.WritePropertyName({wire});");
+            EmitWriteValue(w, context, property.Type, value, "writer", 1, root);
             w.Close();
         }
 
@@ -72,49 +92,31 @@ internal static class JsonEmitter
         w.Close();
     }
 
-    /// <summary>An expression reading one value of <paramref name="type"/>; an <paramref name="element"/> (list item or map value) may not be null.</summary>
-    public static string ReadExpression(EmitContext context, TypeRef type, string reader, int depth, bool element)
+    private static bool IsLocalName(string name) =>
+        name == "writer" || System.Text.RegularExpressions.Regex.IsMatch(name, "^(value|item|pair)[0-9]+$");
+
+    /// <summary>An expression reading one possibly-null value of <paramref name="type"/>.</summary>
+    public static string ReadExpression(EmitContext context, TypeRef type, string root)
     {
-        var json = KnownTypes.JsonReader;
-        switch (type.Kind)
+        var json = context.Reader;
+        return type.Kind switch
         {
-            case TypeRefKind.String:
-                return Required(element, false, $"{json}.ReadString(ref {reader})");
-            case TypeRefKind.Int32:
-                return Required(element, true, $"{json}.ReadInt32(ref {reader})");
-            case TypeRefKind.Int64:
-                return Required(element, true, $"{json}.ReadInt64(ref {reader})");
-            case TypeRefKind.Double:
-                return Required(element, true, $"{json}.ReadDouble(ref {reader})");
-            case TypeRefKind.Boolean:
-                return Required(element, true, $"{json}.ReadBoolean(ref {reader})");
-            case TypeRefKind.Any:
-                return $"{json}.ReadAny(ref {reader})";
-            case TypeRefKind.Array:
-            case TypeRefKind.Map:
-                var inner = "r" + (depth + 1).ToString(CultureInfo.InvariantCulture);
-                var method = type.Kind == TypeRefKind.Array ? "ReadArray" : "ReadMap";
-                var itemRead = ReadExpression(context, type.Element!, inner, depth + 1, element: true);
-                return Required(element, false, $"{json}.{method}(ref {reader}, static (ref {KnownTypes.Utf8JsonReader} {inner}) => {itemRead})");
-        }
-
-        var typeName = context.TypeName(type);
-        if (type.Kind == TypeRefKind.Enum)
-        {
-            var text = $"{json}.ReadString(ref {reader})";
-            var variable = "s" + depth.ToString(CultureInfo.InvariantCulture);
-            return element
-                ? $"new {typeName}({json}.NotNull({text}))"
-                : $"{text} is {{ }} {variable} ? new {typeName}({variable}) : ({typeName}?)null";
-        }
-
-        return element
-            ? $"{typeName}.ReadJson(ref {reader})"
-            : $"{reader}.TokenType == {KnownTypes.JsonTokenType}.Null ? null : {typeName}.ReadJson(ref {reader})";
+            TypeRefKind.String => $"{json}ReadString(ref reader)",
+            TypeRefKind.Int32 => $"{json}ReadInt32(ref reader)",
+            TypeRefKind.Int64 => $"{json}ReadInt64(ref reader)",
+            TypeRefKind.Double => $"{json}ReadDouble(ref reader)",
+            TypeRefKind.Boolean => $"{json}ReadBoolean(ref reader)",
+            TypeRefKind.Any => $"{json}ReadAny(ref reader)",
+            TypeRefKind.Array => $"{json}ReadArray(ref reader, {context.Helpers.ItemReader(type.Element!)})",
+            TypeRefKind.Map => $"{json}ReadMap(ref reader, {context.Helpers.ItemReader(type.Element!)})",
+            // (T?)null: a bare null would convert through the enum's implicit operator from string.
+            TypeRefKind.Enum => $"{json}ReadString(ref reader) is {{ }} text ? new {context.TypeName(type, root)}(text) : ({context.TypeName(type, root)}?)null",
+            _ => $"{json}ReadObject<{context.TypeName(type, root)}>(ref reader)",
+        };
     }
 
     /// <summary>Statements writing <paramref name="value"/>, a non-null value of <paramref name="type"/>.</summary>
-    public static void EmitWriteValue(SourceWriter w, EmitContext context, TypeRef type, string value, string writer, int depth)
+    public static void EmitWriteValue(SourceWriter w, EmitContext context, TypeRef type, string value, string writer, int depth, string? root)
     {
         var suffix = depth.ToString(CultureInfo.InvariantCulture);
         switch (type.Kind)
@@ -133,10 +135,13 @@ internal static class JsonEmitter
             case TypeRefKind.Any:
                 w.Line($"{value}.WriteTo({writer});");
                 return;
+            case TypeRefKind.Enum:
+                w.Line($"{KnownTypes.JsonWriter}.WriteEnumValue({writer}, {value}.Value, numeric: {(type.NumericEnum ? "true" : "false")});");
+                return;
             case TypeRefKind.Array:
                 w.Line($"{writer}.WriteStartArray();");
                 w.Open($"foreach (var item{suffix} in {value})");
-                EmitWriteValue(w, context, type.Element!, "item" + suffix, writer, depth + 1);
+                EmitWriteValue(w, context, type.Element!, "item" + suffix, writer, depth + 1, root);
                 w.Close();
                 w.Line($"{writer}.WriteEndArray();");
                 return;
@@ -144,19 +149,13 @@ internal static class JsonEmitter
                 w.Line($"{writer}.WriteStartObject();");
                 w.Open($"foreach (var pair{suffix} in {value})");
                 w.Line($"{writer}.WritePropertyName(pair{suffix}.Key);");
-                EmitWriteValue(w, context, type.Element!, $"pair{suffix}.Value", writer, depth + 1);
+                EmitWriteValue(w, context, type.Element!, $"pair{suffix}.Value", writer, depth + 1, root);
                 w.Close();
                 w.Line($"{writer}.WriteEndObject();");
                 return;
-        }
-
-        if (type.Kind == TypeRefKind.Enum)
-        {
-            w.Line($"{KnownTypes.JsonWriter}.WriteEnumValue({writer}, {value}.Value, numeric: {(type.NumericEnum ? "true" : "false")});");
-        }
-        else
-        {
-            w.Line($"{value}.WriteJson({writer});");
+            default:
+                w.Line($"{value}.WriteJson({writer});");
+                return;
         }
     }
 
@@ -193,6 +192,21 @@ internal static class JsonEmitter
     /// <summary>A UTF-8 literal, so property names are matched without allocating.</summary>
     public static string Utf8Literal(string text) => Literal(text) + "u8";
 
-    private static string Required(bool element, bool valueType, string expression) =>
-        !element ? expression : $"{KnownTypes.JsonReader}.{(valueType ? "NotNullValue" : "NotNull")}({expression})";
+    /// <summary><c>head statement</c> on one line when it is short, otherwise the statement indented below.</summary>
+    private static void Statement(SourceWriter w, string head, string statement)
+    {
+        if (head.Length == 0)
+        {
+            w.Line(statement);
+        }
+        else if (head.Length + statement.Length + 1 <= LineLength)
+        {
+            w.Line(head + " " + statement);
+        }
+        else
+        {
+            w.Line(head);
+            w.Line("    " + statement);
+        }
+    }
 }

@@ -1,37 +1,65 @@
 namespace Dms.Codegen.Generator.Emit;
 
-/// <summary>Fully qualified names of the runtime and BCL types generated code uses.</summary>
+/// <summary>
+/// The runtime and BCL types generated code uses, by simple name: every generated file imports their
+/// namespaces (<see cref="Imports"/>), and a spec may not declare a type of one of these names
+/// (<c>GeneratedNames.IsReservedTypeName</c>), so the short name always means the runtime's type.
+/// </summary>
 internal static class KnownTypes
 {
-    public const string ClientBase = "global::Dms.Codegen.DmsClientBase";
-    public const string ClientOptions = "global::Dms.Codegen.DmsClientOptions";
     public const string ClientBaseMetadataName = "Dms.Codegen.DmsClientBase";
-    public const string DependencyInjection = "global::Dms.Codegen.DependencyInjection.DmsServiceCollectionExtensions";
-    public const string Configuration = "global::Dms.Codegen.DependencyInjection.DmsConfiguration";
-    public const string OperationRequest = "global::Dms.Codegen.Http.IDmsOperationRequest";
-    public const string Request = "global::Dms.Codegen.Http.DmsRequest";
-    public const string Location = "global::Dms.Codegen.Http.DmsParameterLocation";
-    public const string OperationDescriptor = "global::Dms.Codegen.Http.DmsOperationDescriptor";
-    public const string ParameterDescriptor = "global::Dms.Codegen.Http.DmsParameterDescriptor";
-    public const string ValueKind = "global::Dms.Codegen.Http.DmsValueKind";
-    public const string ParameterStyle = "global::Dms.Codegen.Http.DmsParameterStyle";
-    public const string Encoding = "global::Dms.Codegen.Http.DmsParameterEncoding";
-    public const string JsonModel = "global::Dms.Codegen.Json.IDmsJsonModel";
-    public const string JsonWritable = "global::Dms.Codegen.Json.IDmsJsonWritable";
-    public const string JsonReader = "global::Dms.Codegen.Json.DmsJsonReader";
-    public const string JsonWriter = "global::Dms.Codegen.Json.DmsJsonWriter";
-    public const string Utf8JsonReader = "global::System.Text.Json.Utf8JsonReader";
-    public const string Utf8JsonWriter = "global::System.Text.Json.Utf8JsonWriter";
-    public const string JsonTokenType = "global::System.Text.Json.JsonTokenType";
-    public const string JsonElement = "global::System.Text.Json.JsonElement";
-    public const string ReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
-    public const string ReadOnlyDictionary = "global::System.Collections.Generic.IReadOnlyDictionary";
-    public const string Dictionary = "global::System.Collections.Generic.Dictionary";
-    public const string HttpClient = "global::System.Net.Http.HttpClient";
-    public const string HttpClientFactory = "global::System.Net.Http.IHttpClientFactory";
-    public const string HttpMethod = "global::System.Net.Http.HttpMethod";
+
+    public const string ClientBase = "DmsClientBase";
+    public const string ClientOptions = "DmsClientOptions";
+    public const string DependencyInjection = "DmsServiceCollectionExtensions";
+    public const string Configuration = "DmsConfiguration";
+    public const string OperationRequest = "IDmsOperationRequest";
+    public const string Request = "DmsRequest";
+    public const string Location = "DmsParameterLocation";
+    public const string OperationDescriptor = "DmsOperationDescriptor";
+    public const string ParameterDescriptor = "DmsParameterDescriptor";
+    public const string ValueKind = "DmsValueKind";
+    public const string ParameterStyle = "DmsParameterStyle";
+    public const string Encoding = "DmsParameterEncoding";
+    public const string JsonWritable = "IDmsJsonWritable";
+    public const string JsonReader = "DmsJsonReader";
+    public const string JsonWriter = "DmsJsonWriter";
+    public const string Utf8JsonReader = "Utf8JsonReader";
+    public const string Utf8JsonWriter = "Utf8JsonWriter";
+    public const string JsonTokenType = "JsonTokenType";
+    public const string JsonElement = "JsonElement";
+    public const string HttpClient = "HttpClient";
+    public const string HttpMethod = "HttpMethod";
+    public const string HttpClientFactory = "IHttpClientFactory";
+    public const string CancellationToken = "CancellationToken";
+    public const string ArgumentException = "ArgumentException";
+    public const string ArgumentNullException = "ArgumentNullException";
+    public const string GeneratedCode = "GeneratedCode";
+
+    public const string JsonModel = "IDmsJsonModel";
+    public const string ReadOnlyList = "IReadOnlyList";
+    public const string ReadOnlyDictionary = "IReadOnlyDictionary";
+    public const string Dictionary = "Dictionary";
+    // An inline type of GetTask is named Task, so this one stays qualified.
     public const string Task = "global::System.Threading.Tasks.Task";
-    public const string CancellationToken = "global::System.Threading.CancellationToken";
-    public const string ArgumentException = "global::System.ArgumentException";
-    public const string ArgumentNullException = "global::System.ArgumentNullException";
+    public const string Equatable = "IEquatable";
+
+    /// <summary>
+    /// The namespaces a generated file imports, each with the simple type names the code uses from it; a file
+    /// imports only those whose names it uses. No two share a used name, and a spec may not declare one of
+    /// these names, so each means the runtime's or BCL's type everywhere.
+    /// </summary>
+    public static readonly (string Namespace, string[] Names)[] Imports =
+    {
+        ("System", new[] { ArgumentException, ArgumentNullException, Equatable }),
+        ("System.CodeDom.Compiler", new[] { GeneratedCode }),
+        ("System.Collections.Generic", new[] { ReadOnlyList, ReadOnlyDictionary, Dictionary }),
+        ("System.Net.Http", new[] { HttpClient, HttpClientFactory, HttpMethod }),
+        ("System.Text.Json", new[] { JsonElement, JsonTokenType, Utf8JsonReader, Utf8JsonWriter }),
+        ("System.Threading", new[] { CancellationToken }),
+        ("Dms.Codegen", new[] { ClientBase, ClientOptions }),
+        ("Dms.Codegen.DependencyInjection", new[] { Configuration, DependencyInjection }),
+        ("Dms.Codegen.Http", new[] { OperationDescriptor, OperationRequest, Encoding, ParameterDescriptor, Location, ParameterStyle, Request, ValueKind }),
+        ("Dms.Codegen.Json", new[] { JsonReader, JsonWriter, JsonWritable, JsonModel }),
+    };
 }

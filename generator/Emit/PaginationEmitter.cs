@@ -46,7 +46,7 @@ internal static class PaginationEmitter
         w.Close();
         if (pagination.Items is { } items)
         {
-            var item = context.TypeName(items.Type.Element!);
+            var item = context.TypeName(items.Type.Element!, null);
             var itemsType = $"global::System.Collections.Generic.IAsyncEnumerable<{item}>";
             w.Line();
             w.Line($"/// <summary>Every item of every page of {name}, pages fetched as the enumeration reaches them.</summary>");

@@ -1,11 +1,12 @@
+using System.Globalization;
 using Dms.Codegen.Generator.Model;
 using Dms.Codegen.Generator.Names;
 
 namespace Dms.Codegen.Generator.Emit;
 
 /// <summary>
-/// Emits <c>{Operation}Request</c>: typed parameters, <c>Validate()</c>, and <c>BuildRequest()</c>, which
-/// places each parameter in the query or the form body with the encoding the spec names.
+/// Emits <c>{Operation}Request</c>: typed parameters, <c>Validate()</c>, its <c>Descriptor</c> (action, version,
+/// method and each parameter's wire placement) and <c>BuildRequest()</c>, which works from that descriptor.
 /// </summary>
 internal static class RequestEmitter
 {
@@ -23,30 +24,41 @@ internal static class RequestEmitter
         }
 
         var propertyArray = properties.ToEquatableArray();
-        EmitDescriptor(w, context, operation);
-        ObjectEmitter.EmitProperties(w, context, propertyArray, ObjectMode.Request);
-        ObjectEmitter.EmitValidate(w, context, propertyArray, name, ObjectMode.Request);
+        EmitDescriptor(w, operation);
+        ObjectEmitter.EmitProperties(w, context, propertyArray, ObjectMode.Request, name);
+        ObjectEmitter.EmitValidate(w, propertyArray, name, ObjectMode.Request);
         w.Line();
         EmitBuildRequest(w, context, operation);
         ObjectEmitter.EmitNestedTypes(w, context, operation.RequestTypes, name, ObjectMode.Request);
         w.Close();
     }
 
-    /// <summary>The operation's shape as data, for tools that check requests against the spec (the emulator).</summary>
-    private static void EmitDescriptor(SourceWriter w, EmitContext context, OperationModel operation)
+    /// <summary>The operation's shape as data: what BuildRequest and tools that check requests (the emulator) work from.</summary>
+    private static void EmitDescriptor(SourceWriter w, OperationModel operation)
     {
         w.Line($"/// <summary>What {operation.Name} sends: action, version, method and parameters, as its spec declares them.</summary>");
-        w.Line($"public static {KnownTypes.OperationDescriptor} Descriptor {{ get; }} = new {KnownTypes.OperationDescriptor}(");
+        w.Line($"public static {KnownTypes.OperationDescriptor} Descriptor {{ get; }} = new(");
         w.Line($"    {JsonEmitter.Literal(operation.Name)},");
         w.Line($"    {JsonEmitter.Literal(operation.Version)},");
         w.Line($"    {KnownTypes.HttpMethod}.{(operation.IsGet ? "Get" : "Post")},");
+        if (operation.Parameters.IsEmpty)
+        {
+            w.Line($"    global::System.Array.Empty<{KnownTypes.ParameterDescriptor}>());");
+            w.Line();
+            return;
+        }
+
         w.Line($"    new {KnownTypes.ParameterDescriptor}[]");
         w.Line("    {");
         foreach (var parameter in operation.Parameters)
         {
             var property = parameter.Property;
             var location = KnownTypes.Location + (parameter.InForm ? ".Form" : ".Query");
-            w.Line($"        new {KnownTypes.ParameterDescriptor}({JsonEmitter.Literal(property.WireName)}, {location}, {KnownTypes.ValueKind}.{ValueKindOf(property.Type)}, {KnownTypes.ParameterStyle}.{parameter.Style}, {(property.Required ? "true" : "false")}),");
+            var kind = KnownTypes.ValueKind + "." + ValueKindOf(property.Type);
+            var style = KnownTypes.ParameterStyle + "." + parameter.Style;
+            // Style and Required are left out at their defaults (Plain, false).
+            var rest = property.Required ? $", {style}, true" : parameter.Style == ParameterStyle.Plain ? string.Empty : $", {style}";
+            w.Line($"        new({JsonEmitter.Literal(property.WireName)}, {location}, {kind}{rest}),");
         }
 
         // The runtime judges DMS's envelope by the spec: an operation whose response has no Success member
@@ -72,64 +84,49 @@ internal static class RequestEmitter
         w.Line("/// <inheritdoc/>");
         w.Open($"{KnownTypes.Request} {KnownTypes.OperationRequest}.BuildRequest()");
         w.Line("this.Validate();");
-        var method = operation.IsGet ? "Get" : "Post";
         w.Line($"var request = new {KnownTypes.Request}(Descriptor);");
-        foreach (var parameter in operation.Parameters)
+        if (!operation.Parameters.IsEmpty)
         {
-            EmitParameter(w, context, parameter);
+            w.Line("var parameters = Descriptor.Parameters;");
+        }
+
+        for (var i = 0; i < operation.Parameters.Count; i++)
+        {
+            EmitParameter(w, context, operation.Parameters[i], "parameters[" + i.ToString(CultureInfo.InvariantCulture) + "]", GeneratedNames.Request(operation.Name));
         }
 
         w.Line("return request;");
         w.Close();
     }
 
-    private static void EmitParameter(SourceWriter w, EmitContext context, ParameterModel parameter)
+    private static void EmitParameter(SourceWriter w, EmitContext context, ParameterModel parameter, string descriptor, string root)
     {
         var property = parameter.Property;
-        var location = KnownTypes.Location + (parameter.InForm ? ".Form" : ".Query");
-        var wire = JsonEmitter.Literal(property.WireName);
         var value = "this." + property.Name;
         var encoding = KnownTypes.Encoding;
         switch (parameter.Style)
         {
             case ParameterStyle.Plain:
-                w.Line($"request.Add({location}, {wire}, {FormatScalar(context, property.Type, value, nullable: !(property.Required && property.Type.IsValueType))});");
+                w.Line($"request.Add({descriptor}, {FormatScalar(property.Type, value, nullable: !(property.Required && property.Type.IsValueType))});");
                 break;
             case ParameterStyle.Simple:
-                var itemType = context.TypeName(property.Type.Element!);
-                w.Line($"request.Add({location}, {wire}, {encoding}.Simple({value}, static ({itemType} item) => {FormatScalar(context, property.Type.Element!, "item", nullable: false)}));");
+                var element = property.Type.Element!;
+                w.Line($"request.Add({descriptor}, {encoding}.Simple({value}, static ({context.TypeName(element, root)} item) => {FormatScalar(element, "item", nullable: false)}));");
                 break;
             case ParameterStyle.Json:
-                w.Line($"request.Add({location}, {wire}, {encoding}.Json({value}, {WriterLambda(context, property.Type)}));");
+                w.Line($"request.Add({descriptor}, {encoding}.Json({value}, {context.Helpers.ParameterWriter(property.Name, property.Type)}));");
                 break;
             default:
                 // flat and repeatList share one wire form: Name.1.Key=value.
-                w.Line($"{encoding}.AddFlat(request, {location}, {wire}, {value}, {WriterLambda(context, property.Type)});");
+                w.Line($"{encoding}.AddFlat(request, {descriptor}, {value}, {context.Helpers.ParameterWriter(property.Name, property.Type)});");
                 break;
         }
     }
 
-    private static string FormatScalar(EmitContext context, TypeRef type, string value, bool nullable)
+    private static string FormatScalar(TypeRef type, string value, bool nullable) => type.Kind switch
     {
-        if (type.Kind == TypeRefKind.Enum)
-        {
-            return value + (nullable ? "?.Value" : ".Value");
-        }
-
-        if (type.Kind == TypeRefKind.Any)
-        {
-            return value + (nullable ? "?.GetRawText()" : ".GetRawText()");
-        }
-
-        return $"{KnownTypes.Encoding}.Format({value})";
-    }
-
-    /// <summary>A static lambda writing the value as JSON, sharing the code generated types use.</summary>
-    private static string WriterLambda(EmitContext context, TypeRef type)
-    {
-        var body = new SourceWriter();
-        JsonEmitter.EmitWriteValue(body, context, type, "value", "writer", 0);
-        var statements = body.ToString().Replace("\n", " ").Trim();
-        return $"static ({KnownTypes.Utf8JsonWriter} writer, {context.TypeName(type)} value) => {{ {statements} }}";
-    }
+        TypeRefKind.Enum => value + (nullable ? "?.Value" : ".Value"),
+        TypeRefKind.Any => value + (nullable ? "?.GetRawText()" : ".GetRawText()"),
+        _ => $"{KnownTypes.Encoding}.Format({value})",
+    };
 }

@@ -7,7 +7,14 @@ namespace Dms.Codegen.Generator.Emit;
 internal sealed class SourceWriter
 {
     private readonly StringBuilder _builder = new();
+    private readonly int _baseIndent;
     private int _indent;
+
+    public SourceWriter(int indent = 0)
+    {
+        _baseIndent = indent;
+        _indent = indent;
+    }
 
     public void Line(string text = "")
     {
@@ -18,6 +25,9 @@ internal sealed class SourceWriter
 
         _builder.Append(text).Append('\n');
     }
+
+    /// <summary>Appends text that is already indented and ends with a line break.</summary>
+    public void Raw(string text) => _builder.Append(text);
 
     public void Open(string text)
     {
@@ -34,7 +44,7 @@ internal sealed class SourceWriter
 
     public override string ToString()
     {
-        if (_indent != 0)
+        if (_indent != _baseIndent)
         {
             throw new InvalidOperationException("Unbalanced indentation in generated source.");
         }

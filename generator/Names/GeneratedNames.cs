@@ -21,15 +21,27 @@ internal static class GeneratedNames
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
 
+    /// <summary>The file-local class that holds a generated file's JSON helpers.</summary>
+    public const string FileHelpersClass = "GeneratedJson";
+
+    /// <summary>The private class of an enum struct that holds its wire values as constants.</summary>
+    public const string EnumWireClass = "Wire";
+
     /// <summary>Members every generated enum struct has.</summary>
     public static readonly string[] ReservedEnumMembers =
     {
-        "Value", "IsKnown", "Description", "KnownValues",
+        "Value", "IsKnown", "Description", "KnownValues", EnumWireClass,
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
 
     /// <summary>Operation names whose <c>{Name}Async</c> method would clash with the client base class.</summary>
     public static readonly string[] ReservedOperations = { "Send", "Dispose" };
+
+    /// <summary>
+    /// Type names generated code uses by short name (its aliases, its helper class, the collections it writes
+    /// unqualified), which a spec may not declare: such a type would hide the one the code means.
+    /// </summary>
+    public static bool IsReservedTypeName(string name) => name == FileHelpersClass || System.Array.IndexOf(Emit.JsonEmitter.ReaderMethods, name) >= 0 || System.Array.Exists(Emit.KnownTypes.Imports, i => System.Array.IndexOf(i.Names, name) >= 0);
 
     public static string Request(string operation) => operation + "Request";
 

@@ -171,6 +171,12 @@ internal sealed class ParseContext
             return null;
         }
 
+        if (use == NameUse.Type && GeneratedNames.IsReservedTypeName(canonical))
+        {
+            Report(DiagnosticDescriptors.NameCollision, location, canonical, "a type the generated code uses by that name");
+            return null;
+        }
+
         return use == NameUse.Member ? CSharpNames.EscapeMember(canonical) : canonical;
     }
 

@@ -60,7 +60,7 @@ public enum DmsParameterStyle
 /// <param name="Kind">The declared kind of value (an enum is <see cref="DmsValueKind.String"/> or an integer kind).</param>
 /// <param name="Style">The encoding.</param>
 /// <param name="Required">Whether the spec marks it required.</param>
-public sealed record DmsParameterDescriptor(string Name, DmsParameterLocation Location, DmsValueKind Kind, DmsParameterStyle Style, bool Required);
+public sealed record DmsParameterDescriptor(string Name, DmsParameterLocation Location, DmsValueKind Kind, DmsParameterStyle Style = DmsParameterStyle.Plain, bool Required = false);
 
 /// <summary>
 /// What an operation sends, generated from its spec: the single source of truth that tools such as the

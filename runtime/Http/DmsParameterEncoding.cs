@@ -89,6 +89,13 @@ public static class DmsParameterEncoding
         AddFlat(request, location, name, document.RootElement);
     }
 
+    /// <summary>The <c>flat</c> and <c>repeatList</c> styles, placed where the parameter's descriptor says.</summary>
+    public static void AddFlat<T>(DmsRequest request, DmsParameterDescriptor parameter, T? value, JsonValueWriter<T> write)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        AddFlat(request, parameter.Location, parameter.Name, value, write);
+    }
+
     private static void AddFlat(DmsRequest request, DmsParameterLocation location, string prefix, JsonElement element)
     {
         switch (element.ValueKind)

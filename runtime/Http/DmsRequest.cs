@@ -71,6 +71,13 @@ public sealed class DmsRequest
         (location == DmsParameterLocation.Form ? _form : _query).Add(new KeyValuePair<string, string>(name, value));
     }
 
+    /// <summary>Adds an encoded parameter where its descriptor places it. A <see langword="null"/> value adds nothing.</summary>
+    public void Add(DmsParameterDescriptor parameter, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        Add(parameter.Location, parameter.Name, value);
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"{Method} {Action} ({Version}): {_query.Count} query, {_form.Count} form parameters";
 }

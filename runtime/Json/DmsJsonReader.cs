@@ -156,6 +156,28 @@ public static class DmsJsonReader
     public static T NotNullValue<T>(T? value) where T : struct =>
         value ?? throw new JsonException($"null is not allowed as an item of a list or map of {typeof(T).Name}.");
 
+    /// <summary>
+    /// Whether the reader is on the property <paramref name="name"/>; if so, moves to its value. Generated
+    /// readers match each member with one call.
+    /// </summary>
+    public static bool IsProperty(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    {
+        if (!reader.ValueTextEquals(name))
+        {
+            return false;
+        }
+
+        Advance(ref reader);
+        return true;
+    }
+
+    /// <summary>Reads a generated object; <c>null</c> gives <see langword="null"/>.</summary>
+    public static T? ReadObject<T>(ref Utf8JsonReader reader) where T : class, IDmsJsonModel<T> =>
+        reader.TokenType == JsonTokenType.Null ? null : T.ReadJson(ref reader);
+
+    /// <summary>Reads a generated object that is an array item or map value (never <c>null</c>).</summary>
+    public static T ReadItem<T>(ref Utf8JsonReader reader) where T : IDmsJsonModel<T> => T.ReadJson(ref reader);
+
     /// <summary>Reads any JSON value, kept as an element that owns its memory.</summary>
     public static JsonElement ReadAny(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
 
