@@ -20,6 +20,7 @@ internal static class KnownTypes
     public const string ParameterDescriptor = "DmsParameterDescriptor";
     public const string ValueKind = "DmsValueKind";
     public const string ParameterStyle = "DmsParameterStyle";
+    public const string Method = "DmsHttpMethod";
     public const string Encoding = "DmsParameterEncoding";
     public const string JsonWritable = "IDmsJsonWritable";
     public const string JsonReader = "DmsJsonReader";
@@ -59,7 +60,7 @@ internal static class KnownTypes
         ("System.Threading", new[] { CancellationToken }),
         ("Dms.Codegen", new[] { ClientBase, ClientOptions }),
         ("Dms.Codegen.DependencyInjection", new[] { Configuration, DependencyInjection }),
-        ("Dms.Codegen.Http", new[] { OperationDescriptor, OperationRequest, Encoding, ParameterDescriptor, Location, ParameterStyle, Request, ValueKind }),
+        ("Dms.Codegen.Http", new[] { OperationDescriptor, OperationRequest, Encoding, ParameterDescriptor, Location, Method, ParameterStyle, Request, ValueKind }),
         ("Dms.Codegen.Json", new[] { JsonReader, JsonWriter, JsonWritable, JsonModel }),
     };
 }

@@ -40,7 +40,7 @@ internal static class RequestEmitter
         w.Line($"public static {KnownTypes.OperationDescriptor} Descriptor {{ get; }} = new(");
         w.Line($"    {JsonEmitter.Literal(operation.Name)},");
         w.Line($"    {JsonEmitter.Literal(operation.Version)},");
-        w.Line($"    {KnownTypes.HttpMethod}.{(operation.IsGet ? "Get" : "Post")},");
+        w.Line($"    {KnownTypes.Method}.{operation.Method},");
         if (operation.Parameters.IsEmpty)
         {
             w.Line($"    global::System.Array.Empty<{KnownTypes.ParameterDescriptor}>());");
@@ -53,11 +53,11 @@ internal static class RequestEmitter
         foreach (var parameter in operation.Parameters)
         {
             var property = parameter.Property;
-            var location = KnownTypes.Location + (parameter.InForm ? ".Form" : ".Query");
-            var kind = KnownTypes.ValueKind + "." + ValueKindOf(property.Type);
+            var location = KnownTypes.Location + "." + parameter.Location;
+            var kind = KnownTypes.ValueKind + "." + property.Type.WireKind;
             var style = KnownTypes.ParameterStyle + "." + parameter.Style;
             // Style and Required are left out at their defaults (Plain, false).
-            var rest = property.Required ? $", {style}, true" : parameter.Style == ParameterStyle.Plain ? string.Empty : $", {style}";
+            var rest = property.Required ? $", {style}, true" : parameter.Style == DmsParameterStyle.Plain ? string.Empty : $", {style}";
             w.Line($"        new({JsonEmitter.Literal(property.WireName)}, {location}, {kind}{rest}),");
         }
 
@@ -72,12 +72,6 @@ internal static class RequestEmitter
         w.Line(declaresSuccess ? "    });" : "    }) { ResponseDeclaresSuccess = false };");
         w.Line();
     }
-
-    private static string ValueKindOf(TypeRef type) => type.Kind switch
-    {
-        TypeRefKind.Enum => type.NumericEnum ? "Int64" : "String",
-        _ => type.Kind.ToString(),
-    };
 
     private static void EmitBuildRequest(SourceWriter w, EmitContext context, OperationModel operation)
     {
@@ -106,14 +100,14 @@ internal static class RequestEmitter
         var encoding = KnownTypes.Encoding;
         switch (parameter.Style)
         {
-            case ParameterStyle.Plain:
+            case DmsParameterStyle.Plain:
                 w.Line($"request.Add({descriptor}, {FormatScalar(property.Type, value, nullable: !(property.Required && property.Type.IsValueType))});");
                 break;
-            case ParameterStyle.Simple:
+            case DmsParameterStyle.Simple:
                 var element = property.Type.Element!;
                 w.Line($"request.Add({descriptor}, {encoding}.Simple({value}, static ({context.TypeName(element, root)} item) => {FormatScalar(element, "item", nullable: false)}));");
                 break;
-            case ParameterStyle.Json:
+            case DmsParameterStyle.Json:
                 w.Line($"request.Add({descriptor}, {encoding}.Json({value}, {context.Helpers.ParameterWriter(property.Name, property.Type)}));");
                 break;
             default:

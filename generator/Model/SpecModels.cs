@@ -44,6 +44,22 @@ internal sealed record TypeRef(TypeRefKind Kind, string? Name = null, TypeRef? E
     /// <summary>A C# value type (nullable with <c>?</c> as <c>Nullable&lt;T&gt;</c>).</summary>
     public bool IsValueType => Kind is TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double or TypeRefKind.Boolean or TypeRefKind.Any or TypeRefKind.Enum;
 
+    /// <summary>The kind the runtime's parameter descriptor records: an enum travels as its underlying value.</summary>
+    public DmsValueKind WireKind => Kind switch
+    {
+        TypeRefKind.String => DmsValueKind.String,
+        TypeRefKind.Int32 => DmsValueKind.Int32,
+        TypeRefKind.Int64 => DmsValueKind.Int64,
+        TypeRefKind.Double => DmsValueKind.Double,
+        TypeRefKind.Boolean => DmsValueKind.Boolean,
+        TypeRefKind.Any => DmsValueKind.Any,
+        TypeRefKind.Object => DmsValueKind.Object,
+        TypeRefKind.Enum => NumericEnum ? DmsValueKind.Int64 : DmsValueKind.String,
+        TypeRefKind.Array => DmsValueKind.Array,
+        TypeRefKind.Map => DmsValueKind.Map,
+        _ => throw new System.InvalidOperationException("unresolved type '" + Name + "' has no wire kind"),
+    };
+
     public static TypeRef Object(string name) => new(TypeRefKind.Object, name);
 
     public static TypeRef Enum(string name, bool numeric) => new(TypeRefKind.Enum, name, NumericEnum: numeric);
@@ -71,23 +87,14 @@ internal sealed record EnumValueModel(string Value, string Name, string? Descrip
 /// <summary>An extensible enum; <see cref="Numeric"/> enums are written to JSON as numbers.</summary>
 internal sealed record EnumModel(string Name, bool Numeric, Docs Docs, EquatableArray<EnumValueModel> Values);
 
-/// <summary>How a parameter goes on the wire.</summary>
-internal enum ParameterStyle
-{
-    Plain,
-    Json,
-    Simple,
-    Flat,
-    RepeatList,
-}
-
-internal sealed record ParameterModel(PropertyModel Property, bool InForm, ParameterStyle Style);
+/// <summary>A parameter and how it goes on the wire (the vocabulary is the runtime's, <c>DmsWireVocabulary.cs</c>).</summary>
+internal sealed record ParameterModel(PropertyModel Property, DmsParameterLocation Location, DmsParameterStyle Style);
 
 /// <summary>One DMS operation. The request's inline types are in <see cref="RequestTypes"/>.</summary>
 internal sealed record OperationModel(
     string Name,
     string Version,
-    bool IsGet,
+    DmsHttpMethod Method,
     Docs Docs,
     EquatableArray<ParameterModel> Parameters,
     EquatableArray<ObjectModel> RequestTypes,
@@ -121,7 +128,7 @@ internal sealed record NameReference(string Name, LocationInfo? Location);
 /// A parameter's placement, checked by <c>EncodingRules</c> (DMS0011) once its type is resolved, since whether
 /// a declared name is a scalar (an enum) or an object decides which styles fit.
 /// </summary>
-internal sealed record ParameterCheck(string Parameter, TypeRef Type, ParameterStyle Style, bool InForm, bool IsGet, LocationInfo? KeyLocation, LocationInfo? TypeLocation);
+internal sealed record ParameterCheck(string Parameter, TypeRef Type, DmsParameterStyle Style, DmsParameterLocation Location, DmsHttpMethod Method, LocationInfo? KeyLocation, LocationInfo? TypeLocation);
 
 /// <summary>What a file contributes to, and needs from, the other files.</summary>
 internal sealed record SpecSummary(

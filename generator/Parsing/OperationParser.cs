@@ -35,21 +35,26 @@ internal static class OperationParser
         context.Declare(GeneratedNames.Response(name), DeclarationKind.Reserved, operationNode.Location);
 
         var version = context.GetText(root, "version") ?? SpecParser.DefaultVersion;
-        var method = context.GetWord(root, "method", "POST", "POST", "GET");
+        var method = context.GetWord(root, "method", "POST", "POST", "GET") switch
+        {
+            "POST" => DmsHttpMethod.Post,
+            "GET" => DmsHttpMethod.Get,
+            _ => (DmsHttpMethod?)null,
+        };
         var docs = new Docs(context.GetText(root, "summary"), context.GetText(root, "description"), null, context.GetBoolean(root, "deprecated"));
 
         var requestScope = new TypeScope(GeneratedNames.Request(name));
-        var parameters = ParseParameters(context, ParseContext.Find(root, "parameters"), requestScope, method == "GET");
+        var parameters = ParseParameters(context, ParseContext.Find(root, "parameters"), requestScope, method ?? DmsHttpMethod.Post);
         var response = ParseResponse(context, ParseContext.Find(root, "response"), GeneratedNames.Response(name), operationNode.Location);
         if (parameters is null || response is null || method is null)
         {
             return null;
         }
 
-        return new OperationModel(name, version, method == "GET", docs, parameters.ToEquatableArray(), requestScope.NestedTypes.ToEquatableArray(), response);
+        return new OperationModel(name, version, method.Value, docs, parameters.ToEquatableArray(), requestScope.NestedTypes.ToEquatableArray(), response);
     }
 
-    private static List<ParameterModel>? ParseParameters(ParseContext context, YamlNode? node, TypeScope scope, bool isGet)
+    private static List<ParameterModel>? ParseParameters(ParseContext context, YamlNode? node, TypeScope scope, DmsHttpMethod method)
     {
         var parameters = new List<ParameterModel>();
         if (node is null)
@@ -73,7 +78,12 @@ internal static class OperationParser
                 continue;
             }
 
-            var location = context.GetWord(entry.Value, "in", "query", "query", "form");
+            var location = context.GetWord(entry.Value, "in", "query", "query", "form") switch
+            {
+                "query" => DmsParameterLocation.Query,
+                "form" => DmsParameterLocation.Form,
+                _ => (DmsParameterLocation?)null,
+            };
             var style = ParseStyle(context, entry.Value);
             if (location is null || style is null)
             {
@@ -94,24 +104,24 @@ internal static class OperationParser
                 continue;
             }
 
-            var parameter = new ParameterModel(property, location == "form", style.Value);
+            var parameter = new ParameterModel(property, location.Value, style.Value);
             // DMS0011 is decided by the validator once the type is resolved (EncodingRules).
             var typeLocation = ParseContext.Find(entry.Value, "type")?.Location ?? entry.Key.Location;
-            context.ParameterChecks.Add(new ParameterCheck(property.WireName, property.Type, parameter.Style, parameter.InForm, isGet, entry.Key.Location, typeLocation));
+            context.ParameterChecks.Add(new ParameterCheck(property.WireName, property.Type, parameter.Style, parameter.Location, method, entry.Key.Location, typeLocation));
             parameters.Add(parameter);
         }
 
         return ok ? parameters : null;
     }
 
-    private static ParameterStyle? ParseStyle(ParseContext context, YamlNode node) =>
+    private static DmsParameterStyle? ParseStyle(ParseContext context, YamlNode node) =>
         context.GetWord(node, "style", "plain", "json", "simple", "flat", "repeatList") switch
         {
-            "plain" => ParameterStyle.Plain,
-            "json" => ParameterStyle.Json,
-            "simple" => ParameterStyle.Simple,
-            "flat" => ParameterStyle.Flat,
-            "repeatList" => ParameterStyle.RepeatList,
+            "plain" => DmsParameterStyle.Plain,
+            "json" => DmsParameterStyle.Json,
+            "simple" => DmsParameterStyle.Simple,
+            "flat" => DmsParameterStyle.Flat,
+            "repeatList" => DmsParameterStyle.RepeatList,
             _ => null,
         };
 

@@ -14,7 +14,7 @@ internal static class EncodingRules
     /// </summary>
     public static DiagnosticInfo? Check(ParameterCheck check, TypeRef resolved)
     {
-        if (check.IsGet && check.InForm)
+        if (check.Method == DmsHttpMethod.Get && check.Location == DmsParameterLocation.Form)
         {
             return Report(check, check.KeyLocation, "a GET operation has no form body; use 'in: query'");
         }
@@ -32,21 +32,21 @@ internal static class EncodingRules
     private static DiagnosticInfo Report(ParameterCheck check, LocationInfo? location, string problem) =>
         DiagnosticInfo.Create(DiagnosticDescriptors.ContradictoryEncoding, location, check.Parameter, problem);
 
-    private static string? Problem(TypeRef type, ParameterStyle style)
+    private static string? Problem(TypeRef type, DmsParameterStyle style)
     {
         if (type.IsScalar || type.Kind == TypeRefKind.Any)
         {
-            return style == ParameterStyle.Plain ? null : Describe(type) + " is a scalar and takes no 'style'";
+            return style == DmsParameterStyle.Plain ? null : Describe(type) + " is a scalar and takes no 'style'";
         }
 
-        if (style == ParameterStyle.Plain)
+        if (style == DmsParameterStyle.Plain)
         {
             return type.Kind == TypeRefKind.Object
                 ? Describe(type) + " needs a 'style' (json, flat or repeatList)"
                 : Describe(type) + " needs a 'style' (json, simple, flat or repeatList) to say how it is encoded";
         }
 
-        if (style == ParameterStyle.Simple)
+        if (style == DmsParameterStyle.Simple)
         {
             var element = type.Kind == TypeRefKind.Array ? type.Element! : null;
             return element is null ? "'simple' joins scalars with commas, so it needs an array of scalars"
@@ -54,7 +54,7 @@ internal static class EncodingRules
                 : "'simple' joins scalars with commas, but " + Describe(element) + " is not a scalar";
         }
 
-        return style == ParameterStyle.RepeatList && type.Kind != TypeRefKind.Array ? "'repeatList' needs an array" : null;
+        return style == DmsParameterStyle.RepeatList && type.Kind != TypeRefKind.Array ? "'repeatList' needs an array" : null;
     }
 
     private static string Describe(TypeRef type) => type.Kind switch

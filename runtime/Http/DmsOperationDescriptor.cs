@@ -4,56 +4,6 @@ using System.Net.Http;
 
 namespace Dms.Codegen.Http;
 
-/// <summary>The kind of value a parameter carries, as the spec declares it.</summary>
-public enum DmsValueKind
-{
-    /// <summary>Text.</summary>
-    String,
-
-    /// <summary>A 32-bit integer.</summary>
-    Int32,
-
-    /// <summary>A 64-bit integer.</summary>
-    Int64,
-
-    /// <summary>A floating-point number.</summary>
-    Double,
-
-    /// <summary><c>true</c> or <c>false</c>.</summary>
-    Boolean,
-
-    /// <summary>Any JSON value.</summary>
-    Any,
-
-    /// <summary>A JSON object.</summary>
-    Object,
-
-    /// <summary>A list.</summary>
-    Array,
-
-    /// <summary>A map of string keys.</summary>
-    Map,
-}
-
-/// <summary>How a non-scalar parameter is encoded on the wire.</summary>
-public enum DmsParameterStyle
-{
-    /// <summary>A scalar, as text.</summary>
-    Plain,
-
-    /// <summary>The whole value as one JSON string.</summary>
-    Json,
-
-    /// <summary>Scalars joined with commas.</summary>
-    Simple,
-
-    /// <summary><c>Name.1.Key=value</c> pairs.</summary>
-    Flat,
-
-    /// <summary><c>Name.1.Key=value</c> pairs, for lists of objects.</summary>
-    RepeatList,
-}
-
 /// <summary>One parameter of an operation, generated from its spec.</summary>
 /// <param name="Name">The wire name.</param>
 /// <param name="Location">Query or form body.</param>
@@ -69,15 +19,19 @@ public sealed record DmsParameterDescriptor(string Name, DmsParameterLocation Lo
 public sealed class DmsOperationDescriptor
 {
     /// <summary>Creates a descriptor.</summary>
-    public DmsOperationDescriptor(string action, string version, HttpMethod method, IReadOnlyList<DmsParameterDescriptor> parameters)
+    public DmsOperationDescriptor(string action, string version, DmsHttpMethod method, IReadOnlyList<DmsParameterDescriptor> parameters)
     {
         ArgumentException.ThrowIfNullOrEmpty(action);
         ArgumentException.ThrowIfNullOrEmpty(version);
-        ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(parameters);
         Action = action;
         Version = version;
-        Method = method;
+        Method = method switch
+        {
+            DmsHttpMethod.Get => HttpMethod.Get,
+            DmsHttpMethod.Post => HttpMethod.Post,
+            _ => throw new ArgumentOutOfRangeException(nameof(method), method, "DMS operations are sent with GET or POST."),
+        };
         Parameters = parameters;
     }
 

@@ -4,16 +4,6 @@ using System.Net.Http;
 
 namespace Dms.Codegen.Http;
 
-/// <summary>Where a parameter travels on the wire.</summary>
-public enum DmsParameterLocation
-{
-    /// <summary>The URL query string.</summary>
-    Query,
-
-    /// <summary>The <c>application/x-www-form-urlencoded</c> request body.</summary>
-    Form,
-}
-
 /// <summary>
 /// The wire form of one DMS RPC call before signing: the action, the API version, the HTTP method and the
 /// business parameters in the order the generated code added them. Values are already encoded as text.
