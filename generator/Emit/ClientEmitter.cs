@@ -16,7 +16,7 @@ internal static class ClientEmitter
         w.Line("/// <param name=\"cancellationToken\">Cancels the call, including retries and their waits.</param>");
         w.Line($"/// <returns>The response of {operation.Name}.</returns>");
         w.Line($"/// <exception cref=\"{KnownTypes.ArgumentException}\">A required parameter is not set.</exception>");
-        w.Line("/// <exception cref=\"global::Dms.Codegen.DmsException\">DMS answered with an error, or with a body that could not be read.</exception>");
+        w.Line("/// <exception cref=\"DmsException\">DMS answered with an error, or with a body that could not be read.</exception>");
         DocWriter.Obsolete(w, operation.Docs.Deprecated);
         w.Line($"public virtual {KnownTypes.Task}<{response}> {GeneratedNames.AsyncMethod(operation.Name)}(");
         w.Open($"    {request} request, {KnownTypes.CancellationToken} cancellationToken = default)");
@@ -39,7 +39,7 @@ internal static class ClientEmitter
         var w = new SourceWriter();
         w.Open($"partial class {options.ClientName}");
         w.Line("/// <summary>Every operation this client was generated with, as its spec declares it; sorted by name.</summary>");
-        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{KnownTypes.OperationDescriptor}> Operations {{ get; }} = new {KnownTypes.OperationDescriptor}[]");
+        w.Line($"public static {KnownTypes.ReadOnlyList}<{KnownTypes.OperationDescriptor}> Operations {{ get; }} = new {KnownTypes.OperationDescriptor}[]");
         w.Line("{");
         foreach (var name in operationNames)
         {

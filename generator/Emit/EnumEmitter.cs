@@ -35,7 +35,7 @@ internal static class EnumEmitter
 
         w.Line();
         w.Line("/// <summary>Every value the spec documents, in documentation order.</summary>");
-        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{name}> KnownValues {{ get; }} = new {name}[]");
+        w.Line($"public static {KnownTypes.ReadOnlyList}<{name}> KnownValues {{ get; }} = new {name}[]");
         w.Line("{");
         foreach (var value in model.Values)
         {
@@ -61,13 +61,13 @@ internal static class EnumEmitter
         w.Close(";");
         w.Line();
         w.Line($"/// <summary>Compares wire values ordinally.</summary>");
-        w.Line($"public bool Equals({name} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
+        w.Line($"public bool Equals({name} other) => Value == other.Value;");
         w.Line();
         w.Line("/// <inheritdoc/>");
         w.Line($"public override bool Equals(object? obj) => obj is {name} other && Equals(other);");
         w.Line();
         w.Line("/// <inheritdoc/>");
-        w.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
+        w.Line("public override int GetHashCode() => Value.GetHashCode();");
         w.Line();
         w.Line("/// <summary>The wire value.</summary>");
         w.Line("public override string ToString() => Value;");

@@ -13,6 +13,7 @@ namespace Dms.Codegen.Generator.Emit;
 internal sealed class FileHelpers
 {
     private readonly EmitContext _context;
+    // Helper names by what they read or write, so each is emitted once per file.
     private readonly Dictionary<string, string> _readers = new(System.StringComparer.Ordinal);
     private readonly HashSet<string> _names = new(System.StringComparer.Ordinal);
     private readonly SourceWriter _methods = new(indent: 1);
@@ -58,10 +59,17 @@ internal sealed class FileHelpers
         return GeneratedNames.FileHelpersClass + "." + name;
     }
 
-    /// <summary>A method group writing the value of the parameter <paramref name="name"/> as JSON.</summary>
-    public string ParameterWriter(string name, TypeRef type)
+    /// <summary>A method group writing one non-null value of <paramref name="type"/> as JSON, one per type and file.</summary>
+    public string ValueWriter(TypeRef type)
     {
-        var method = Unique("Write" + name.TrimStart('@'));
+        var key = "write:" + _context.TypeName(type, null);
+        if (_readers.TryGetValue(key, out var existing))
+        {
+            return GeneratedNames.FileHelpersClass + "." + existing;
+        }
+
+        var method = Unique("Write" + Describe(type));
+        _readers.Add(key, method);
         Separate();
         _methods.Open($"public static void {method}({KnownTypes.Utf8JsonWriter} writer, {_context.TypeName(type, null)} value)");
         JsonEmitter.EmitWriteValue(_methods, _context, type, "value", "writer", 0, null);

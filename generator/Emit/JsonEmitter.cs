@@ -49,41 +49,31 @@ internal static class JsonEmitter
         w.Close();
     }
 
-    public static void EmitWriteJson(SourceWriter w, EmitContext context, ObjectModel model, bool withAdditional, string root)
+    public static void EmitWriteJson(SourceWriter w, EmitContext context, ObjectModel model, ObjectMode mode, string root)
     {
         w.Line("/// <summary>Writes this value as a JSON object; unset members are left out.</summary>");
         w.Open($"public void WriteJson({KnownTypes.Utf8JsonWriter} writer)");
         w.Line($"{KnownTypes.ArgumentNullException}.ThrowIfNull(writer);");
         w.Line("writer.WriteStartObject();");
-        // Members are named plainly unless one would be hidden by a local of this method (writer, value0, item0...).
-        var self = System.Linq.Enumerable.Any(model.Properties, p => IsLocalName(p.Name)) ? "this." : string.Empty;
-        var index = 0;
+        // Members are named plainly unless one would be hidden by the method's parameter.
+        var self = System.Linq.Enumerable.Any(model.Properties, p => p.Name == "writer") ? "this." : string.Empty;
         foreach (var property in model.Properties)
         {
-            // Pattern variables of an if condition share the method's scope, hence one name per member.
-            var value = "value" + index++.ToString(CultureInfo.InvariantCulture);
-            var condition = $"if ({self}{property.Name} is {{ }} {value})";
+            // One line per member: the runtime's WriteMember overloads leave out an unset (null) member.
             var wire = Utf8Literal(property.WireName);
-            var scalar = property.Type.Kind switch
+            var value = self + property.Name;
+            var type = property.Type;
+            // A required member of a request is declared non-nullable (see ObjectEmitter.EmitProperties).
+            var access = mode == ObjectMode.Request && property.Required ? ".Value" : "?.Value";
+            w.Line(type.Kind switch
             {
-                TypeRefKind.String => $"writer.WriteString({wire}, {value});",
-                TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double => $"writer.WriteNumber({wire}, {value});",
-                TypeRefKind.Boolean => $"writer.WriteBoolean({wire}, {value});",
-                _ => null,
-            };
-            if (scalar is not null)
-            {
-                Statement(w, condition, scalar);
-                continue;
-            }
-
-            w.Open(condition);
-            w.Line($"writer.WritePropertyName({wire});");
-            EmitWriteValue(w, context, property.Type, value, "writer", 1, root);
-            w.Close();
+                TypeRefKind.Enum => $"writer.WriteMember({wire}, {value}{access}, numeric: {(type.NumericEnum ? "true" : "false")});",
+                TypeRefKind.Array or TypeRefKind.Map => $"writer.WriteMember({wire}, {value}, {context.Helpers.ValueWriter(type)});",
+                _ => $"writer.WriteMember({wire}, {value});",
+            });
         }
 
-        if (withAdditional)
+        if (mode != ObjectMode.Request)
         {
             w.Line($"{KnownTypes.JsonWriter}.WriteAdditional(writer, this.AdditionalProperties);");
         }
@@ -91,9 +81,6 @@ internal static class JsonEmitter
         w.Line("writer.WriteEndObject();");
         w.Close();
     }
-
-    private static bool IsLocalName(string name) =>
-        name == "writer" || System.Text.RegularExpressions.Regex.IsMatch(name, "^(value|item|pair)[0-9]+$");
 
     /// <summary>An expression reading one possibly-null value of <paramref name="type"/>.</summary>
     public static string ReadExpression(EmitContext context, TypeRef type, string root)

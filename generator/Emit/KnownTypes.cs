@@ -41,8 +41,12 @@ internal static class KnownTypes
     public const string ReadOnlyList = "IReadOnlyList";
     public const string ReadOnlyDictionary = "IReadOnlyDictionary";
     public const string Dictionary = "Dictionary";
-    // An inline type of GetTask is named Task, so this one stays qualified.
+    // A spec may name a type Task (GetTask does), so this one stays qualified.
     public const string Task = "global::System.Threading.Tasks.Task";
+    public const string AsyncEnumerable = "IAsyncEnumerable";
+    public const string Progress = "IProgress";
+    public const string TimeSpan = "TimeSpan";
+    public const string DmsException = "DmsException";
     public const string Equatable = "IEquatable";
 
     /// <summary>
@@ -52,15 +56,18 @@ internal static class KnownTypes
     /// </summary>
     public static readonly (string Namespace, string[] Names)[] Imports =
     {
-        ("System", new[] { ArgumentException, ArgumentNullException, Equatable }),
+        ("System", new[] { ArgumentException, ArgumentNullException, Equatable, Progress, TimeSpan }),
         ("System.CodeDom.Compiler", new[] { GeneratedCode }),
-        ("System.Collections.Generic", new[] { ReadOnlyList, ReadOnlyDictionary, Dictionary }),
+        ("System.Collections.Generic", new[] { AsyncEnumerable, ReadOnlyList, ReadOnlyDictionary, Dictionary }),
         ("System.Net.Http", new[] { HttpClient, HttpClientFactory, HttpMethod }),
         ("System.Text.Json", new[] { JsonElement, JsonTokenType, Utf8JsonReader, Utf8JsonWriter }),
         ("System.Threading", new[] { CancellationToken }),
-        ("Dms.Codegen", new[] { ClientBase, ClientOptions }),
+        ("Dms.Codegen", new[] { ClientBase, ClientOptions, DmsException }),
         ("Dms.Codegen.DependencyInjection", new[] { Configuration, DependencyInjection }),
         ("Dms.Codegen.Http", new[] { OperationDescriptor, OperationRequest, Encoding, ParameterDescriptor, Location, Method, ParameterStyle, Request, ValueKind }),
-        ("Dms.Codegen.Json", new[] { JsonReader, JsonWriter, JsonWritable, JsonModel }),
+        ("Dms.Codegen.Json", new[] { JsonReader, JsonWriter, JsonWritable, JsonModel, "WriteMember" }),
+        ("Dms.Codegen.Paging", new[] { "DmsPaginator", "DmsPageOptions", "DmsPageInfo", "DmsPaging", "DmsPagingStyle" }),
+        ("Dms.Codegen.Streaming", new[] { "DmsEvent" }),
+        ("Dms.Codegen.Waiters", new[] { "DmsWaiter", "DmsWaiterException", "DmsWaiterOptions", "DmsWaiterPolicy", "DmsWaiterState", "DmsWaiterStatus", "DmsWaiterTimeoutException" }),
     };
 }

@@ -35,7 +35,7 @@ internal static class ObjectEmitter
             w.Line();
         }
 
-        JsonEmitter.EmitWriteJson(w, context, model, withAdditional: mode != ObjectMode.Request, root);
+        JsonEmitter.EmitWriteJson(w, context, model, mode, root);
         if (mode != ObjectMode.Response)
         {
             w.Line();
@@ -92,7 +92,7 @@ internal static class ObjectEmitter
     /// </summary>
     public static void EmitValidate(SourceWriter w, EquatableArray<PropertyModel> properties, string typeName, ObjectMode mode)
     {
-        w.Line("/// <summary>Checks that every required member is set; throws <see cref=\"global::System.ArgumentException\"/> otherwise.</summary>");
+        w.Line("/// <summary>Checks that every required member is set; throws <see cref=\"ArgumentException\"/> otherwise.</summary>");
         var checks = new System.Collections.Generic.List<(PropertyModel Property, bool NullCheck)>();
         foreach (var property in properties)
         {

@@ -10,25 +10,24 @@ namespace Dms.Codegen.Generator.Emit;
 /// </summary>
 internal static class PaginationEmitter
 {
-    private const string Paging = "global::Dms.Codegen.Paging";
 
     public static void Emit(SourceWriter w, EmitContext context, OperationModel operation, PaginationModel pagination)
     {
         var name = operation.Name;
-        var response = context.Qualify(name + "Response");
-        var request = context.Qualify(name + "Request");
-        var client = context.Qualify("I" + context.ClientName);
-        var paginator = $"{Paging}.DmsPaginator<{request}, {response}>";
-        var options = $"{Paging}.DmsPageOptions?";
-        var pages = $"global::System.Collections.Generic.IAsyncEnumerable<{response}>";
+        var response = GeneratedNames.Response(name);
+        var request = GeneratedNames.Request(name);
+        var client = "I" + context.ClientName;
+        var paginator = $"DmsPaginator<{request}, {response}>";
+        var options = $"DmsPageOptions?";
+        var pages = $"{KnownTypes.AsyncEnumerable}<{response}>";
         w.Line($"private static readonly {paginator} {name}Paginator = new(");
         w.Line($"    {JsonEmitter.Literal(name)},");
-        w.Line($"    {Paging}.DmsPagingStyle.{pagination.Style},");
+        w.Line($"    DmsPagingStyle.{pagination.Style},");
         w.Line($"    {pagination.FirstPage},");
         w.Line($"    static request => {Cursor(pagination.Page)},");
         w.Line($"    static request => {(pagination.Size is { } size ? SizeOf(size) : "null")},");
         w.Line($"    static (request, cursor, size) => {name}Page(request, cursor, size),");
-        w.Line($"    static page => new {Paging}.DmsPageInfo({Count(pagination)}, {Total(pagination)}, {(pagination.NextToken is { } next ? WorkflowEmitter.Access("page", next) : "null")}));");
+        w.Line($"    static page => new DmsPageInfo({Count(pagination)}, {Total(pagination)}, {(pagination.NextToken is { } next ? WorkflowEmitter.Access("page", next) : "null")}));");
         w.Line();
         w.Line($"/// <summary>Every page of {name}, each fetched when the enumeration reaches it.</summary>");
         Parameters(w, withOptions: false);
@@ -47,7 +46,7 @@ internal static class PaginationEmitter
         if (pagination.Items is { } items)
         {
             var item = context.TypeName(items.Type.Element!, null);
-            var itemsType = $"global::System.Collections.Generic.IAsyncEnumerable<{item}>";
+            var itemsType = $"{KnownTypes.AsyncEnumerable}<{item}>";
             w.Line();
             w.Line($"/// <summary>Every item of every page of {name}, pages fetched as the enumeration reaches them.</summary>");
             Parameters(w, withOptions: false);
@@ -112,19 +111,19 @@ internal static class PaginationEmitter
         w.Line("};");
     }
 
-    private static string Cursor(PageParameter page) => page.Kind == TypeRefKind.String ? "request." + page.Name : $"{Paging}.DmsPaging.Text(request.{page.Name})";
+    private static string Cursor(PageParameter page) => page.Kind == TypeRefKind.String ? "request." + page.Name : $"DmsPaging.Text(request.{page.Name})";
 
     private static string SizeOf(PageParameter size) => size.Kind switch
     {
         TypeRefKind.Int32 => "request." + size.Name,
-        TypeRefKind.Unresolved => $"{Paging}.DmsPaging.Size(request.{size.Name}{(size.Required ? "." : "?.")}Value)",
-        _ => $"{Paging}.DmsPaging.Size(request.{size.Name})",
+        TypeRefKind.Unresolved => $"DmsPaging.Size(request.{size.Name}{(size.Required ? "." : "?.")}Value)",
+        _ => $"DmsPaging.Size(request.{size.Name})",
     };
 
     private static string FromCursor(PageParameter page) => page.Kind switch
     {
-        TypeRefKind.Int32 => $"{Paging}.DmsPaging.Int32(cursor)",
-        TypeRefKind.Int64 => $"{Paging}.DmsPaging.Int64(cursor)",
+        TypeRefKind.Int32 => $"DmsPaging.Int32(cursor)",
+        TypeRefKind.Int64 => $"DmsPaging.Int64(cursor)",
         _ => "cursor",
     };
 
@@ -132,8 +131,8 @@ internal static class PaginationEmitter
     {
         TypeRefKind.Int32 => "size",
         TypeRefKind.Int64 => "(long?)size",
-        TypeRefKind.Unresolved => $"({Paging}.DmsPaging.Text(size) is {{ }} text ? new {context.Qualify(size.EnumName!)}(text) : ({context.Qualify(size.EnumName!)}?)null)",
-        _ => $"{Paging}.DmsPaging.Text(size)",
+        TypeRefKind.Unresolved => $"(DmsPaging.Text(size) is {{ }} text ? new {size.EnumName!}(text) : ({size.EnumName!}?)null)",
+        _ => $"DmsPaging.Text(size)",
     };
 
     private static string Count(PaginationModel pagination) =>
@@ -142,7 +141,7 @@ internal static class PaginationEmitter
     private static string Total(PaginationModel pagination) => pagination.Total switch
     {
         null => "null",
-        { Type.Kind: TypeRefKind.String } total => $"{Paging}.DmsPaging.Total({WorkflowEmitter.Access("page", total)})",
+        { Type.Kind: TypeRefKind.String } total => $"DmsPaging.Total({WorkflowEmitter.Access("page", total)})",
         var total => WorkflowEmitter.Access("page", total),
     };
 

@@ -96,7 +96,8 @@ internal static class RequestEmitter
     private static void EmitParameter(SourceWriter w, EmitContext context, ParameterModel parameter, string descriptor, string root)
     {
         var property = parameter.Property;
-        var value = "this." + property.Name;
+        // Members are named plainly unless a local of BuildRequest would hide them.
+        var value = property.Name is "request" or "parameters" ? "this." + property.Name : property.Name;
         var encoding = KnownTypes.Encoding;
         switch (parameter.Style)
         {
@@ -105,22 +106,24 @@ internal static class RequestEmitter
                 break;
             case DmsParameterStyle.Simple:
                 var element = property.Type.Element!;
-                w.Line($"request.Add({descriptor}, {encoding}.Simple({value}, static ({context.TypeName(element, root)} item) => {FormatScalar(element, "item", nullable: false)}));");
+                w.Line($"request.Add({descriptor}, {encoding}.Simple({value}, static ({context.TypeName(element, root)} item) => {FormatScalar(element, "item", nullable: false, asText: true)}));");
                 break;
             case DmsParameterStyle.Json:
-                w.Line($"request.Add({descriptor}, {encoding}.Json({value}, {context.Helpers.ParameterWriter(property.Name, property.Type)}));");
+                w.Line($"request.Add({descriptor}, {encoding}.Json({value}, {context.Helpers.ValueWriter(property.Type)}));");
                 break;
             default:
                 // flat and repeatList share one wire form: Name.1.Key=value.
-                w.Line($"{encoding}.AddFlat(request, {descriptor}, {value}, {context.Helpers.ParameterWriter(property.Name, property.Type)});");
+                w.Line($"{encoding}.AddFlat(request, {descriptor}, {value}, {context.Helpers.ValueWriter(property.Type)});");
                 break;
         }
     }
 
-    private static string FormatScalar(TypeRef type, string value, bool nullable) => type.Kind switch
+    /// <summary>A scalar as DmsRequest.Add takes it (text, or a number or boolean it formats), or as text.</summary>
+    private static string FormatScalar(TypeRef type, string value, bool nullable, bool asText = false) => type.Kind switch
     {
         TypeRefKind.Enum => value + (nullable ? "?.Value" : ".Value"),
         TypeRefKind.Any => value + (nullable ? "?.GetRawText()" : ".GetRawText()"),
-        _ => $"{KnownTypes.Encoding}.Format({value})",
+        TypeRefKind.String => value,
+        _ => asText ? $"{KnownTypes.Encoding}.Format({value})" : value,
     };
 }

@@ -60,15 +60,16 @@ internal static class SpecEmitter
         // Deprecated members are marked [Obsolete] for callers; the generated code itself still uses them.
         w.Line("#pragma warning disable CS0612, CS0618");
         w.Line();
+        var used = UsedNames(body);
         foreach (var (import, names) in KnownTypes.Imports)
         {
-            if (System.Array.Exists(names, name => System.Text.RegularExpressions.Regex.IsMatch(body, @"(?<![\w.])" + name + @"\b")))
+            if (System.Array.Exists(names, used.Contains))
             {
                 w.Line($"using {import};");
             }
         }
 
-        if (System.Text.RegularExpressions.Regex.IsMatch(body, @"(?<![\w.])(" + string.Join("|", JsonEmitter.ReaderMethods) + @")\b"))
+        if (System.Array.Exists(JsonEmitter.ReaderMethods, used.Contains))
         {
             w.Line($"using static Dms.Codegen.Json.{KnownTypes.JsonReader};");
         }
@@ -78,6 +79,22 @@ internal static class SpecEmitter
         w.Line();
         w.Raw(body);
         return w.ToString();
+    }
+
+    // One pass over the body for every name an import or the using static could serve (not after a dot).
+    private static readonly System.Text.RegularExpressions.Regex ImportableName = new(
+        @"(?<![\w.])(" + string.Join("|", System.Linq.Enumerable.Concat(System.Linq.Enumerable.SelectMany(KnownTypes.Imports, i => i.Names), JsonEmitter.ReaderMethods)) + @")\b",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private static System.Collections.Generic.HashSet<string> UsedNames(string body)
+    {
+        var used = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
+        for (var match = ImportableName.Match(body); match.Success; match = match.NextMatch())
+        {
+            used.Add(match.Value);
+        }
+
+        return used;
     }
 
     private static void Separate(SourceWriter w, ref bool first)

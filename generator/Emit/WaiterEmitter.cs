@@ -8,14 +8,13 @@ namespace Dms.Codegen.Generator.Emit;
 /// <summary>Emits <c>Wait{Name}Async</c>: an extension method over the client interface that runs the runtime's waiter.</summary>
 internal static class WaiterEmitter
 {
-    private const string Waiters = "global::Dms.Codegen.Waiters";
 
     public static void Emit(SourceWriter w, EmitContext context, OperationModel operation, WaiterModel waiter)
     {
-        var response = context.Qualify(operation.Name + "Response");
-        var request = context.Qualify(operation.Name + "Request");
+        var response = GeneratedNames.Response(operation.Name);
+        var request = GeneratedNames.Request(operation.Name);
         var field = waiter.Name + "Waiter";
-        w.Line($"private static readonly {Waiters}.DmsWaiter<{response}> {field} = new(");
+        w.Line($"private static readonly DmsWaiter<{response}> {field} = new(");
         w.Line($"    {JsonEmitter.Literal(waiter.Name)},");
         w.Line($"    static response => {StatusText(waiter.Status)},");
         w.Line($"    static status => status switch");
@@ -23,9 +22,9 @@ internal static class WaiterEmitter
         Arm(w, waiter.Success, "Success");
         Arm(w, waiter.Failure, "Failure");
         Arm(w, waiter.Blocked, "Blocked");
-        w.Line($"        _ => {Waiters}.DmsWaiterState.Waiting,");
+        w.Line($"        _ => DmsWaiterState.Waiting,");
         w.Line("    },");
-        w.Line($"    new {Waiters}.DmsWaiterPolicy({Ms(waiter.DelayMs)}, {Ms(waiter.MaxDelayMs)}, {waiter.Backoff.ToString("R", CultureInfo.InvariantCulture)}, {Ms(waiter.MaxWaitMs)}));");
+        w.Line($"    new DmsWaiterPolicy({Ms(waiter.DelayMs)}, {Ms(waiter.MaxDelayMs)}, {waiter.Backoff.ToString("R", CultureInfo.InvariantCulture)}, {Ms(waiter.MaxWaitMs)}));");
         w.Line();
         DocWriter.Element(w, "summary", waiter.Summary ?? $"Polls {operation.Name} until {string.Join(" or ", waiter.Success)}.", null);
         w.Line("/// <remarks>");
@@ -40,15 +39,15 @@ internal static class WaiterEmitter
         w.Line("/// <param name=\"progress\">Receives every polled response.</param>");
         w.Line("/// <param name=\"cancellationToken\">Cancels the wait and the poll in flight.</param>");
         w.Line("/// <returns>The first response whose status is a success state.</returns>");
-        w.Line($"/// <exception cref=\"{Waiters}.DmsWaiterException{{TResponse}}\">The status reached a failure or blocked state (see <c>Outcome</c>).</exception>");
-        w.Line($"/// <exception cref=\"{Waiters}.DmsWaiterTimeoutException{{TResponse}}\">The maximum wait passed.</exception>");
-        w.Line("/// <exception cref=\"global::Dms.Codegen.DmsException\">A poll failed after the client's own retries.</exception>");
+        w.Line($"/// <exception cref=\"DmsWaiterException{{TResponse}}\">The status reached a failure or blocked state (see <c>Outcome</c>).</exception>");
+        w.Line($"/// <exception cref=\"DmsWaiterTimeoutException{{TResponse}}\">The maximum wait passed.</exception>");
+        w.Line("/// <exception cref=\"DmsException\">A poll failed after the client's own retries.</exception>");
         DocWriter.Obsolete(w, operation.Docs.Deprecated);
         w.Line($"public static {KnownTypes.Task}<{response}> {GeneratedNames.WaiterMethod(waiter.Name)}(");
-        w.Line($"    this {context.Qualify("I" + context.ClientName)} client,");
+        w.Line($"    this I{context.ClientName} client,");
         w.Line($"    {request} request,");
-        w.Line($"    {Waiters}.DmsWaiterOptions? options = null,");
-        w.Line($"    global::System.IProgress<{response}>? progress = null,");
+        w.Line($"    DmsWaiterOptions? options = null,");
+        w.Line($"    IProgress<{response}>? progress = null,");
         w.Open($"    {KnownTypes.CancellationToken} cancellationToken = default)");
         w.Line($"{KnownTypes.ArgumentNullException}.ThrowIfNull(client);");
         w.Line($"{KnownTypes.ArgumentNullException}.ThrowIfNull(request);");
@@ -65,7 +64,7 @@ internal static class WaiterEmitter
             return access + "?.Value";
         }
 
-        return path.Type.Kind == TypeRefKind.String ? access : $"{Waiters}.DmsWaiterStatus.Text({access})";
+        return path.Type.Kind == TypeRefKind.String ? access : $"DmsWaiterStatus.Text({access})";
     }
 
     private static void Arm(SourceWriter w, EquatableArray<string> values, string state)
@@ -73,11 +72,11 @@ internal static class WaiterEmitter
         for (var i = 0; i < values.Count; i++)
         {
             var last = i == values.Count - 1;
-            w.Line($"        {JsonEmitter.Literal(values[i])}{(last ? $" => {Waiters}.DmsWaiterState.{state}," : " or")}");
+            w.Line($"        {JsonEmitter.Literal(values[i])}{(last ? $" => DmsWaiterState.{state}," : " or")}");
         }
     }
 
-    private static string Ms(long milliseconds) => $"global::System.TimeSpan.FromMilliseconds({milliseconds.ToString(CultureInfo.InvariantCulture)})";
+    private static string Ms(long milliseconds) => $"TimeSpan.FromMilliseconds({milliseconds.ToString(CultureInfo.InvariantCulture)})";
 
     private static string Seconds(long milliseconds) => milliseconds switch
     {

@@ -68,6 +68,18 @@ public sealed class DmsRequest
         Add(parameter.Location, parameter.Name, value);
     }
 
+    /// <summary>Adds an integer parameter, formatted with the invariant culture. Null adds nothing.</summary>
+    public void Add(DmsParameterDescriptor parameter, int? value) => Add(parameter, DmsParameterEncoding.Format(value));
+
+    /// <summary>Adds an integer parameter, formatted with the invariant culture. Null adds nothing.</summary>
+    public void Add(DmsParameterDescriptor parameter, long? value) => Add(parameter, DmsParameterEncoding.Format(value));
+
+    /// <summary>Adds a number parameter, formatted round-trippably with the invariant culture. Null adds nothing.</summary>
+    public void Add(DmsParameterDescriptor parameter, double? value) => Add(parameter, DmsParameterEncoding.Format(value));
+
+    /// <summary>Adds a boolean parameter as <c>true</c> or <c>false</c>. Null adds nothing.</summary>
+    public void Add(DmsParameterDescriptor parameter, bool? value) => Add(parameter, DmsParameterEncoding.Format(value));
+
     /// <inheritdoc />
     public override string ToString() => $"{Method} {Action} ({Version}): {_query.Count} query, {_form.Count} form parameters";
 }

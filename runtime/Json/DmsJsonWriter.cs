@@ -1,12 +1,104 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
 
 namespace Dms.Codegen.Json;
 
-/// <summary>Writers shared by generated <c>WriteJson</c> methods.</summary>
+/// <summary>
+/// Writers shared by generated <c>WriteJson</c> methods. The <c>WriteMember</c> extensions write one member
+/// and leave out an unset (null) one, so a generated member write is one short line.
+/// </summary>
 public static class DmsJsonWriter
 {
+    /// <summary>Writes a string member; null writes nothing.</summary>
+    public static void WriteMember(this Utf8JsonWriter writer, ReadOnlySpan<byte> name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    /// <summary>Writes an integer member; null writes nothing.</summary>
+    public static void WriteMember(this Utf8JsonWriter writer, ReadOnlySpan<byte> name, int? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+    }
+
+    /// <summary>Writes an integer member; null writes nothing.</summary>
+    public static void WriteMember(this Utf8JsonWriter writer, ReadOnlySpan<byte> name, long? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+    }
+
+    /// <summary>Writes a number member; null writes nothing.</summary>
+    public static void WriteMember(this Utf8JsonWriter writer, ReadOnlySpan<byte> name, double? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+    }
+
+    /// <summary>Writes a boolean member; null writes nothing.</summary>
+    public static void WriteMember(this Utf8JsonWriter writer, ReadOnlySpan<byte> name, bool? value)
+    {
+        if (value is { } flag)
+        {
+            writer.WriteBoolean(name, flag);
+        }
+    }
+
+    /// <summary>Writes a member holding any JSON value; null writes nothing.</summary>
+    public static void WriteMember(this Utf8JsonWriter writer, ReadOnlySpan<byte> name, JsonElement? value)
+    {
+        if (value is { } element)
+        {
+            writer.WritePropertyName(name);
+            element.WriteTo(writer);
+        }
+    }
+
+    /// <summary>Writes an enum member by its raw value (<paramref name="numeric"/>: as a number when it is one); null writes nothing.</summary>
+    public static void WriteMember(this Utf8JsonWriter writer, ReadOnlySpan<byte> name, string? value, bool numeric)
+    {
+        if (value is not null)
+        {
+            writer.WritePropertyName(name);
+            WriteEnumValue(writer, value, numeric);
+        }
+    }
+
+    /// <summary>Writes a generated object member; null writes nothing.</summary>
+    public static void WriteMember<T>(this Utf8JsonWriter writer, ReadOnlySpan<byte> name, T? value)
+        where T : class, IDmsJsonWritable
+    {
+        if (value is not null)
+        {
+            writer.WritePropertyName(name);
+            value.WriteJson(writer);
+        }
+    }
+
+    /// <summary>Writes a list or map member with <paramref name="write"/> (a generated helper); null writes nothing.</summary>
+    public static void WriteMember<T>(this Utf8JsonWriter writer, ReadOnlySpan<byte> name, T? value, Action<Utf8JsonWriter, T> write)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        if (value is not null)
+        {
+            writer.WritePropertyName(name);
+            write(writer, value);
+        }
+    }
+
     /// <summary>Writes an enum's raw value; a numeric enum is written as a number when its value is one.</summary>
     public static void WriteEnumValue(Utf8JsonWriter writer, string value, bool numeric)
     {
