@@ -136,7 +136,14 @@ internal static class DmsCall
                 }
             }
 
-            DmsTelemetry.LogAttempt(settings.Logger, action, attempt, result.Status, result.RequestId ?? result.Failure?.RequestId, Elapsed(settings, started), result.Failure?.Code);
+            if (result.Failure is { } failure)
+            {
+                // Masked before the log line and the span see the server's ids.
+                failure.Redact(context.RedactionForms());
+                result = result with { RequestId = failure.RequestId };
+            }
+
+            DmsTelemetry.LogAttempt(settings.Logger, action, attempt, result.Status, result.RequestId, Elapsed(settings, started), result.Failure?.Code);
             return result;
         }
         catch (OperationCanceledException exception) when (callerToken.IsCancellationRequested)
@@ -201,7 +208,7 @@ internal static class DmsJsonResponse
             {
                 var value = DmsJson.Deserialize<TResponse>(body.Span);
                 var requestId = headerRequestId ?? (context.WantsRequestId ? DmsResponseClassifier.ReadRequestId(body.Span) : null);
-                return new(value, null, (int)status, requestId);
+                return new(value, null, (int)status, DmsResponseClassifier.CutId(requestId));
             }
             catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or ArgumentException or OverflowException or NotSupportedException or System.Collections.Generic.KeyNotFoundException)
             {
@@ -231,7 +238,7 @@ internal static class DmsJsonResponse
 
     private static DmsFailure? Judge(HttpResponseMessage response, ReadOnlySpan<byte> body, string? headerRequestId, DmsReadContext context) =>
         !System.Text.Unicode.Utf8.IsValid(body)
-            ? DmsResponseClassifier.Unreadable(DmsErrorCodes.InvalidResponse, "the body is not valid UTF-8", response.StatusCode, headerRequestId, body, null)
+            ? DmsResponseClassifier.Unreadable(DmsErrorCodes.InvalidResponse, "the body is not valid UTF-8", response.StatusCode, headerRequestId ?? DmsResponseClassifier.ReadRequestId(body), body, null)
             : DmsResponseClassifier.Classify(response.StatusCode, body, headerRequestId, context.DeclaresSuccess);
 
     private static DmsAttemptResult<T> Fail<T>(DmsFailure failure, HttpResponseMessage response, DmsReadContext context)

@@ -51,16 +51,17 @@ internal sealed class DmsFailure
     public DmsFailureKind Kind { get; }
 
     /// <summary>DMS's code, or one of <see cref="DmsErrorCodes"/>; null when DMS sent an error without one.</summary>
-    public string? Code { get; }
+    public string? Code { get; private set; }
 
     /// <summary>What went wrong, for the exception message (without the action and the body).</summary>
     public string Description { get; private set; }
 
     public HttpStatusCode? Status { get; init; }
 
-    public string? RequestId { get; init; }
+    /// <summary>As the server sent it until <see cref="Redact"/> masks and bounds it, like every id here.</summary>
+    public string? RequestId { get; private set; }
 
-    public string? HostId { get; init; }
+    public string? HostId { get; private set; }
 
     public string? ServiceMessage { get; set; }
 
@@ -81,19 +82,49 @@ internal sealed class DmsFailure
 
     private string? Preview { get; set; }
 
+    private bool Redacted { get; set; }
+
+    /// <summary>A failure whose ids are what the server sent (they are bounded when redacted).</summary>
+    public DmsFailure WithIds(string? requestId, string? hostId = null)
+    {
+        RequestId = requestId;
+        HostId = hostId;
+        return this;
+    }
+
     /// <summary>Masks every form of the secrets in the strings that came from the server or the transport, then bounds them.</summary>
     public void Redact(DmsRedaction.SecretForms forms)
     {
+        if (Redacted)
+        {
+            return; // bounding twice would cut twice
+        }
+
         Description = DmsRedaction.Bounded(Description, TextChars, forms)!;
         ServiceMessage = DmsRedaction.Bounded(ServiceMessage, TextChars, forms);
         Recommend = DmsRedaction.Bounded(Recommend, TextChars, forms);
         RawBody = DmsRedaction.Bounded(RawBody, DmsResponseClassifier.RawBodyChars, forms, RawBodyTruncated);
         Preview = ShowBody ? DmsRedaction.Bounded(RawBody, PreviewChars, forms, RawBodyTruncated) : null;
+        BoundIds(forms);
+        Redacted = true;
+    }
+
+    // Ids are cut only after masking, so a cut never leaves the start of a secret in them.
+    private void BoundIds(DmsRedaction.SecretForms forms)
+    {
+        Code = DmsRedaction.Bounded(Code, DmsResponseClassifier.IdChars, forms);
+        RequestId = DmsRedaction.Bounded(RequestId, DmsResponseClassifier.IdChars, forms);
+        HostId = DmsRedaction.Bounded(HostId, DmsResponseClassifier.IdChars, forms);
     }
 
     /// <summary>The one exception the caller sees, with the number of attempts made.</summary>
     public DmsException ToException(string action, int attempts)
     {
+        if (!Redacted)
+        {
+            BoundIds(DmsRedaction.SecretForms.None);
+        }
+
         var message = Preview is null ? $"DMS {action}: {Description}" : $"DMS {action}: {Description}, body: {Preview}";
         if (Kind is DmsFailureKind.AttemptTimeout or DmsFailureKind.OverallTimeout)
         {

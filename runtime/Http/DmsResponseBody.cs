@@ -39,7 +39,8 @@ internal readonly struct DmsResponseBody : IDisposable
             throw TooLarge(limit);
         }
 
-        var size = (int)Math.Min(content.Headers.ContentLength is > 0 and var known and < FirstBuffer * 16 ? known + 1 : FirstBuffer, limit + 1);
+        // One byte more than a declared length lets the end of the stream be seen without growing.
+        var size = (int)Math.Min(content.Headers.ContentLength is > 0 and var known and < FirstBuffer * 16 ? known + 1 : FirstBuffer, limit);
         var buffer = ArrayPool<byte>.Shared.Rent(size);
         var length = 0;
         try
@@ -50,36 +51,42 @@ internal readonly struct DmsResponseBody : IDisposable
             {
                 while (true)
                 {
-                    if (length == buffer.Length)
+                    // The pool may hand out more than was asked for; never more than the limit is read into it.
+                    var room = (int)Math.Min(buffer.Length, limit) - length;
+                    if (room == 0)
                     {
-                        if (length > limit)
+                        if (length >= limit)
                         {
-                            throw TooLarge(limit);
+                            // Full at the limit: one more byte makes the body too large (and is all that is read of the rest).
+                            if (await decoded.ReadAsync(new byte[1], cancellationToken).ConfigureAwait(false) > 0)
+                            {
+                                throw TooLarge(limit);
+                            }
+
+                            break;
                         }
 
-                        var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, limit + 1));
+                        var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, limit));
                         buffer.AsSpan(0, length).CopyTo(bigger);
                         ArrayPool<byte>.Shared.Return(buffer);
                         buffer = bigger;
+                        continue;
                     }
 
-                    var read = await decoded.ReadAsync(buffer.AsMemory(length, (int)Math.Min(buffer.Length - length, limit + 1 - length)), cancellationToken).ConfigureAwait(false);
+                    var read = await decoded.ReadAsync(buffer.AsMemory(length, room), cancellationToken).ConfigureAwait(false);
                     if (read == 0)
                     {
                         break;
                     }
 
                     length += read;
-                    if (length > limit)
-                    {
-                        throw TooLarge(limit);
-                    }
                 }
             }
 
             return new DmsResponseBody(buffer, length);
         }
-        catch (Exception exception) when (exception is InvalidDataException or IOException or HttpRequestException)
+        // Invalid gzip and deflate data throw InvalidDataException, invalid Brotli data InvalidOperationException.
+        catch (Exception exception) when (exception is InvalidDataException or IOException or HttpRequestException or InvalidOperationException)
         {
             ArrayPool<byte>.Shared.Return(buffer);
             throw new DmsBodyException(DmsErrorCodes.InvalidResponse, $"the body could not be read ({exception.Message})", exception);

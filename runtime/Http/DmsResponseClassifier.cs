@@ -8,8 +8,9 @@ namespace Dms.Codegen.Http;
 /// <summary>
 /// One place that decides whether a response is an error and what it says, as data (a <see cref="DmsFailure"/>),
 /// never as an exception: HTTP error statuses with Alibaba's error body, and DMS's envelope judged by the spec.
-/// Where the operation's response declares <c>Success</c>, anything but JSON <c>true</c> is an error, and so is
-/// a <c>Code</c> without <c>Success</c>; an operation without <c>Success</c> is judged by its status and <c>Code</c>.
+/// Where the operation's response declares <c>Success</c>, anything but JSON <c>true</c> is an error (a missing
+/// <c>Success</c>, with or without a <c>Code</c>, too); an operation without <c>Success</c> is judged by its status
+/// and a non-empty <c>Code</c>.
 /// The body must already be valid UTF-8 (the call checks that once).
 /// </summary>
 internal static class DmsResponseClassifier
@@ -25,7 +26,7 @@ internal static class DmsResponseClassifier
     {
         var code = (int)status;
         var fields = ReadEnvelope(body, stopAtSuccess: code < 400 && declaresSuccess, out var isJson);
-        var requestId = Cut(fields.RequestId ?? requestIdHeader);
+        var requestId = fields.RequestId ?? requestIdHeader;
         if (code >= 400)
         {
             var description = isJson
@@ -39,9 +40,9 @@ internal static class DmsResponseClassifier
             return Failure(DmsFailureKind.InvalidResponse, DmsErrorCodes.InvalidResponse, default, $"HTTP {code} with a body that is not a JSON object", status, requestId, body, showBody: true);
         }
 
-        var unsuccessful = declaresSuccess
-            ? fields.Success is not SuccessValue.True && (fields.Success is not SuccessValue.Absent || fields.Code is not null)
-            : fields.Code is not null;
+        // An empty ErrorCode ("ErrorCode":"") is what DMS sends beside a success; it is no code.
+        var hasCode = !string.IsNullOrEmpty(fields.Code);
+        var unsuccessful = declaresSuccess ? fields.Success is not SuccessValue.True : hasCode;
         if (!unsuccessful)
         {
             return null;
@@ -53,23 +54,23 @@ internal static class DmsResponseClassifier
             SuccessValue.False => "Success false",
             _ => "Success not true",
         };
-        var errorCode = fields.Code ?? DmsErrorCodes.Unsuccessful;
-        return Failure(DmsFailureKind.Service, errorCode, fields, $"{errorCode}: {fields.Message ?? "(no message)"} (HTTP {code}, {success}, RequestId {requestId ?? "none"})", status, requestId, body, showBody: fields.Code is null && fields.Message is null);
+        var errorCode = hasCode ? fields.Code! : DmsErrorCodes.Unsuccessful;
+        var message = string.IsNullOrEmpty(fields.Message) ? null : fields.Message;
+        return Failure(DmsFailureKind.Service, errorCode, fields, $"{errorCode}: {message ?? "(no message)"} (HTTP {code}, {success}, RequestId {requestId ?? "none"})", status, requestId, body, showBody: !hasCode && message is null);
     }
 
     /// <summary>A failure for a body that could not be read at all (invalid UTF-8, compressed data, size).</summary>
-    public static DmsFailure Unreadable(string code, string description, HttpStatusCode status, string? requestIdHeader, ReadOnlySpan<byte> body, Exception? inner) =>
-        new(code == DmsErrorCodes.ResponseTooLarge ? DmsFailureKind.TooLarge : DmsFailureKind.InvalidResponse, code, $"{description}; HTTP {(int)status}")
+    public static DmsFailure Unreadable(string code, string description, HttpStatusCode status, string? requestId, ReadOnlySpan<byte> body, Exception? inner) =>
+        new DmsFailure(code == DmsErrorCodes.ResponseTooLarge ? DmsFailureKind.TooLarge : DmsFailureKind.InvalidResponse, code, $"{description}; HTTP {(int)status}")
         {
             Status = status,
-            RequestId = Cut(requestIdHeader),
             RawBody = BodyText(body, out var truncated),
             RawBodyTruncated = truncated,
             ShowBody = true,
             Inner = inner,
-        };
+        }.WithIds(requestId);
 
-    /// <summary>The top-level RequestId, for a success's log line and span.</summary>
+    /// <summary>The top-level RequestId as sent, for a success's log line and span or a body that cannot be read otherwise (null when it cannot be had).</summary>
     public static string? ReadRequestId(ReadOnlySpan<byte> body)
     {
         try
@@ -86,14 +87,15 @@ internal static class DmsResponseClassifier
                 reader.Read();
                 if (isId && reader.TokenType == JsonTokenType.String)
                 {
-                    return Cut(reader.GetString());
+                    return reader.GetString();
                 }
 
                 reader.Skip();
             }
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
+            // Malformed JSON, or a RequestId that is not valid UTF-8.
         }
 
         return null;
@@ -110,19 +112,18 @@ internal static class DmsResponseClassifier
     }
 
     private static DmsFailure Failure(DmsFailureKind kind, string? code, Envelope fields, string description, HttpStatusCode status, string? requestId, ReadOnlySpan<byte> body, bool showBody) =>
-        new(kind, Cut(code), description)
+        new DmsFailure(kind, code, description)
         {
             Status = status,
-            RequestId = requestId,
-            HostId = Cut(fields.HostId),
             Recommend = fields.Recommend,
             ServiceMessage = fields.Message,
             RawBody = BodyText(body, out var truncated),
             RawBodyTruncated = truncated,
             ShowBody = showBody,
-        };
+        }.WithIds(requestId, fields.HostId);
 
-    private static string? Cut(string? id) => id is { Length: > IdChars } ? id[..IdChars] + "…" : id;
+    /// <summary>An id of a success, for its log line and span, cut to <see cref="IdChars"/> (a failure's ids are cut when redacted).</summary>
+    public static string? CutId(string? id) => id is { Length: > IdChars } ? id[..IdChars] + "…" : id;
 
     /// <summary>
     /// Scans the top level of the body once (no document is built): Alibaba's gateway fields <c>Code</c>,

@@ -90,14 +90,18 @@ public static class DmsJsonReader
         throw Unexpected(ref reader, "a 32-bit integer");
     }
 
-    /// <summary>Reads a number from a number or a numeric string; an empty string is <see langword="null"/>.</summary>
+    /// <summary>
+    /// Reads a number from a number or a numeric string; an empty string is <see langword="null"/>. A value
+    /// outside double's finite range (<c>1e400</c>) is an error, as a 32- or 64-bit integer out of range is.
+    /// </summary>
     public static double? ReadDouble(ref Utf8JsonReader reader)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.Null:
                 return null;
-            case JsonTokenType.Number when reader.TryGetDouble(out var number):
+            // TryGetDouble reads 1e400 as Infinity.
+            case JsonTokenType.Number when reader.TryGetDouble(out var number) && double.IsFinite(number):
                 return number;
             case JsonTokenType.String:
                 var text = reader.GetString();
@@ -106,7 +110,8 @@ public static class DmsJsonReader
                     return null;
                 }
 
-                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
+                // As for JSON numbers (TryGetDouble): a value beyond double's range, NaN or Infinity is an error, not Infinity.
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && double.IsFinite(parsed))
                 {
                     return parsed;
                 }

@@ -25,6 +25,7 @@ public sealed record ReceivedRequest(string Method, string PathAndQuery, IHeader
 public sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly SemaphoreSlim _arrivals = new(0);
     private int _count;
 
     private LoopbackServer(WebApplication app) => _app = app;
@@ -50,12 +51,30 @@ public sealed class LoopbackServer : IAsyncDisposable
             // Kestrel reuses its header dictionary after the request ends, so keep a copy.
             var headers = new HeaderDictionary(context.Request.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase));
             server.Received.Enqueue(new ReceivedRequest(context.Request.Method, context.Request.Path + context.Request.QueryString, headers, body, context.Request.Host.Value ?? string.Empty));
+            server._arrivals.Release();
             await handler(context, number);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         server.Endpoint = new Uri(address);
         return server;
+    }
+
+    /// <summary>Completes when one more request has arrived (each call waits for the next one not yet waited for).</summary>
+    public Task ArrivalAsync() => _arrivals.WaitAsync();
+
+    /// <summary>Writes raw bytes (valid UTF-8 or not) with a status and, optionally, a Content-Encoding.</summary>
+    public static Task Bytes(HttpContext context, byte[] body, int status = 200, string? contentEncoding = null)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength = body.Length;
+        if (contentEncoding is not null)
+        {
+            context.Response.Headers.ContentEncoding = contentEncoding;
+        }
+
+        return context.Response.Body.WriteAsync(body).AsTask();
     }
 
     /// <summary>Writes a JSON body with a status.</summary>
