@@ -24,19 +24,7 @@ public class TelemetryTests
 
         // Listeners see every test's calls; this test's activity is the one under its own parent trace.
         using var listener = ListenToClientActivities(activities);
-        using var meters = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name == "Dms.Codegen.Runtime")
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        meters.SetMeasurementEventCallback<long>((i, _, tags, _) => measurements.Enqueue((i.Name, i.Unit, string.Join(",", tags.ToArray().Select(t => $"{t.Key}={t.Value}")))));
-        meters.SetMeasurementEventCallback<double>((i, _, tags, _) => measurements.Enqueue((i.Name, i.Unit, string.Join(",", tags.ToArray().Select(t => $"{t.Key}={t.Value}")))));
-        meters.Start();
+        using var meters = ListenToClientMeasurements(measurements);
 
         using (var parent = new Activity("test").SetParentId(traceId, ActivitySpanId.CreateRandom()).Start())
         {
@@ -70,10 +58,12 @@ public class TelemetryTests
     public async Task AFailedCallHasAnErrorStatus()
     {
         var activities = new ConcurrentQueue<Activity>();
+        var measurements = new ConcurrentQueue<(string Instrument, string? Unit, string Tags)>();
         await using var server = await LoopbackServer.StartAsync((c, _) => LoopbackServer.Json(c, """{"Code":"InvalidParameter","Message":"no","RequestId":"X"}""", 400));
         using var client = TestClients.Create(server.Endpoint);
         var traceId = ActivityTraceId.CreateRandom();
         using var listener = ListenToClientActivities(activities);
+        using var meters = ListenToClientMeasurements(measurements);
 
         using (new Activity("test").SetParentId(traceId, ActivitySpanId.CreateRandom()).Start())
         {
@@ -84,6 +74,45 @@ public class TelemetryTests
         Assert.Equal(ActivityStatusCode.Error, activity.Status);
         Assert.Equal("InvalidParameter", activity.GetTagItem("error.type"));
         Assert.Equal("X", activity.GetTagItem("dms.request_id"));
+        Assert.Equal("GetDataTrackJobDegree", activity.GetTagItem("rpc.method"));
+        Assert.Equal(server.Endpoint.Port, activity.GetTagItem("server.port"));
+
+        // The duration of a failed call carries error.type too, as the conventions ask.
+        var duration = Assert.Single(measurements, m => m.Instrument == "rpc.client.duration" && m.Tags.Contains($"server.port={server.Endpoint.Port}"));
+        Assert.Equal("ms", duration.Unit);
+        Assert.EndsWith(",error.type=InvalidParameter", duration.Tags);
+    }
+
+    [Fact]
+    public void TheConventionsVersionIsTheOneTheReadmeNames()
+    {
+        var readme = System.IO.File.ReadAllText(ReadmePath());
+
+        Assert.Equal("1.38.0", Dms.Codegen.Http.DmsTelemetry.SemanticConventionsVersion);
+        Assert.Contains("semantic conventions", readme, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(Dms.Codegen.Http.DmsTelemetry.SemanticConventionsVersion, readme);
+        Assert.Contains(Dms.Codegen.Http.DmsTelemetry.LogCategory, readme);
+    }
+
+    private static string ReadmePath([System.Runtime.CompilerServices.CallerFilePath] string thisFile = "") =>
+        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(thisFile)!, "..", "..", "README.md");
+
+    private static MeterListener ListenToClientMeasurements(ConcurrentQueue<(string Instrument, string? Unit, string Tags)> measurements)
+    {
+        var meters = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == "Dms.Codegen.Runtime")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        meters.SetMeasurementEventCallback<long>((i, _, tags, _) => measurements.Enqueue((i.Name, i.Unit, string.Join(",", tags.ToArray().Select(t => $"{t.Key}={t.Value}")))));
+        meters.SetMeasurementEventCallback<double>((i, _, tags, _) => measurements.Enqueue((i.Name, i.Unit, string.Join(",", tags.ToArray().Select(t => $"{t.Key}={t.Value}")))));
+        meters.Start();
+        return meters;
     }
 
     private static ActivityListener ListenToClientActivities(ConcurrentQueue<Activity> stopped)
