@@ -10,14 +10,14 @@ internal static class TestClients
     public const string Secret = "S3cr3t-Never-Shown-9f1c";
     public const string Token = "STS-Token-Never-Shown-77ab";
 
-    /// <summary>A client with millisecond back-offs so that retry tests take no time.</summary>
+    /// <summary>A client with no back-off, so that retry tests wait for nothing (tests of waits use a fake clock).</summary>
     public static DmsClient Create(Uri endpoint, Action<DmsClientOptions>? configure = null)
     {
         var options = new DmsClientOptions
         {
             Endpoint = endpoint,
             Credentials = DmsCredentials.AccessKey(KeyId, Secret),
-            Retry = { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromSeconds(2) },
+            Retry = { MaxAttempts = 3, BaseDelay = TimeSpan.Zero, MaxDelay = TimeSpan.FromSeconds(2) },
         };
         configure?.Invoke(options);
         return new DmsClient(options);
