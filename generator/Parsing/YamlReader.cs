@@ -20,17 +20,18 @@ internal static class YamlReader
     public static YamlNode? Read(string path, string text, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var parser = new Parser(new StringReader(text));
+        var positions = new YamlPositions(path, text);
         try
         {
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out var end))
             {
                 // An empty file is an empty document: the parser reports it as a missing 'operation'.
-                return YamlNode.Null(Locate(path, end.Start, end.End));
+                return YamlNode.Null(positions.Locate(end.Start, end.End));
             }
 
             parser.Consume<DocumentStart>();
-            var state = new State(path, parser, diagnostics, cancellationToken);
+            var state = new State(positions, parser, diagnostics, cancellationToken);
             var root = state.ReadNode(0);
             if (root is null)
             {
@@ -40,7 +41,7 @@ internal static class YamlReader
             parser.Consume<DocumentEnd>();
             if (parser.Accept<DocumentStart>(out var second))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntaxError, Locate(path, second.Start, second.End), "a spec file holds exactly one YAML document"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntaxError, positions.Locate(second.Start, second.End), "a spec file holds exactly one YAML document"));
                 return null;
             }
 
@@ -48,7 +49,7 @@ internal static class YamlReader
         }
         catch (YamlException exception)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntaxError, Locate(path, exception.Start, exception.End), Clean(exception.Message)));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntaxError, positions.LocateError(exception, parser.Current), Clean(exception.Message)));
             return null;
         }
         catch (System.InvalidOperationException)
@@ -56,22 +57,10 @@ internal static class YamlReader
             // YamlDotNet's scanner throws this, not a YamlException, on some malformed flow collections
             // (for example "[" followed by a block mapping key): still a syntax error in the file.
             var last = parser.Current;
-            var location = last is null ? new LocationInfo(path, 0, 0, 0, 0, 0, 0) : Locate(path, last.End, last.End);
+            var location = last is null ? new LocationInfo(path, 0, 0, 0, 0, 0, 0) : positions.Locate(last.End, last.End);
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntaxError, location, "the YAML after this point is malformed (an unclosed or misplaced flow collection?)"));
             return null;
         }
-    }
-
-    public static LocationInfo Locate(string path, Mark start, Mark end)
-    {
-        // YamlDotNet counts lines and columns from 1; Roslyn from 0.
-        var startLine = System.Math.Max(0, (int)start.Line - 1);
-        var startColumn = System.Math.Max(0, (int)start.Column - 1);
-        var endLine = System.Math.Max(startLine, (int)end.Line - 1);
-        var endColumn = endLine == startLine ? System.Math.Max(startColumn, (int)end.Column - 1) : System.Math.Max(0, (int)end.Column - 1);
-        var startIndex = (int)System.Math.Max(0, start.Index);
-        var length = (int)System.Math.Max(0, end.Index - start.Index);
-        return new LocationInfo(path, startIndex, length, startLine, startColumn, endLine, endColumn);
     }
 
     private static string Clean(string message)
@@ -83,14 +72,14 @@ internal static class YamlReader
 
     private sealed class State
     {
-        private readonly string _path;
+        private readonly YamlPositions _positions;
         private readonly Parser _parser;
         private readonly List<DiagnosticInfo> _diagnostics;
         private readonly CancellationToken _cancellationToken;
 
-        public State(string path, Parser parser, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        public State(YamlPositions positions, Parser parser, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
-            _path = path;
+            _positions = positions;
             _parser = parser;
             _diagnostics = diagnostics;
             _cancellationToken = cancellationToken;
@@ -103,7 +92,7 @@ internal static class YamlReader
             var current = _parser.Current;
             if (depth > MaxDepth)
             {
-                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NestingTooDeep, Locate(_path, current!.Start, current.End), MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NestingTooDeep, _positions.Locate(current!.Start, current.End), MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture)));
                 return null;
             }
 
@@ -111,7 +100,7 @@ internal static class YamlReader
             {
                 case Scalar scalar:
                     _parser.MoveNext();
-                    var location = Locate(_path, scalar.Start, scalar.End);
+                    var location = _positions.Locate(scalar.Start, scalar.End);
                     if (HasUnpairedSurrogate(scalar.Value))
                     {
                         // A "\uD800" escape gives text that is not Unicode; as a wire name it could not become a UTF-8 literal.
@@ -127,7 +116,7 @@ internal static class YamlReader
                 case SequenceStart sequenceStart:
                     return ReadSequence(sequenceStart, depth);
                 case AnchorAlias alias:
-                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidValue, Locate(_path, alias.Start, alias.End), "*" + alias.Value, "YAML aliases are not supported in specs; write the value out"));
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidValue, _positions.Locate(alias.Start, alias.End), "*" + alias.Value, "YAML aliases are not supported in specs; write the value out"));
                     return null;
                 default:
                     throw new YamlException(current!.Start, current.End, $"unexpected {current.GetType().Name}");
@@ -170,7 +159,7 @@ internal static class YamlReader
             }
 
             var end = _parser.Consume<MappingEnd>();
-            return YamlNode.Mapping(Locate(_path, start.Start, end.End), entries);
+            return YamlNode.Mapping(_positions.Locate(start.Start, end.End), entries);
         }
 
         private YamlNode? ReadSequence(SequenceStart start, int depth)
@@ -189,7 +178,7 @@ internal static class YamlReader
             }
 
             var end = _parser.Consume<SequenceEnd>();
-            return YamlNode.Sequence(Locate(_path, start.Start, end.End), items);
+            return YamlNode.Sequence(_positions.Locate(start.Start, end.End), items);
         }
 
         private static bool HasUnpairedSurrogate(string value)

@@ -37,6 +37,18 @@ public class DiagnosticTests
         AssertAt(Single("operation: GetThing\nresponse:\n  properties:\n    \"A\\uD800\": { type: string, name: A }\n", "DMS0001"), 4, 5);
 
     [Fact]
+    public void Dms0001_TabUsedAsIndentationBeforeATopLevelKey() =>
+        AssertAt(Single("operation: GetThing\nparameters:\n  Id: { type: int64 }\n\tmethod: GET\n", "DMS0001"), 4, 1);
+
+    [Fact]
+    public void Dms0001_TabInTheIndentationAfterAPlainScalar() =>
+        AssertAt(Single("operation: GetThing\nsummary: a\n\tmethod: GET\n", "DMS0001"), 3, 1);
+
+    [Fact]
+    public void Dms0003_FileOfCommentsWithoutAFinalLineBreakIsLocatedOnItsLastLine() =>
+        AssertAt(Single("# a\n# b", "DMS0003"), 2, 4);
+
+    [Fact]
     public void Dms0002_UnknownTopLevelKey() => AssertAt(Single(Valid + "\nsumary: typo\n", "DMS0002"), 7, 1);
 
     [Fact]
