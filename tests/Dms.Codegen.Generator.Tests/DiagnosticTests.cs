@@ -194,6 +194,43 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void Dms0017_EquivalentMemberNamesAreReportedAtBothKeys()
+    {
+        var run = GeneratorHarness.Run(("/specs/test.yaml", "operation: GetThing\nresponse:\n  properties:\n    Foo: { type: string }\n    \"Foo\\u200B\": { type: string }\n"));
+        var diagnostics = run.SpecDiagnostics.Where(d => d.Id == "DMS0017").OrderBy(d => d.Location.SourceSpan.Start).ToList();
+        Assert.Equal(2, diagnostics.Count);
+        AssertAt(diagnostics[0], 4, 5);
+        AssertAt(diagnostics[1], 5, 5);
+    }
+
+    [Fact]
+    public void Dms0018_ContextualKeywordAsATypeName() => AssertAt(Single("types:\n  record:\n    properties: { X: { type: string } }\n", "DMS0018"), 2, 3);
+
+    [Fact]
+    public void Dms0018_DiscardAsAnEnumName() => AssertAt(Single("enums:\n  _:\n    values: { A: a }\n", "DMS0018"), 2, 3);
+
+    [Fact]
+    public void Dms0019_MemberNameTooLong() =>
+        AssertAt(Single("operation: GetThing\nresponse:\n  properties:\n    X" + new string('A', 600) + ": { type: string }\n", "DMS0019"), 4, 5);
+
+    [Fact]
+    public void Dms0019_OperationNameTooLong() => AssertAt(Single("operation: X" + new string('\u4e2d', 342) + "\n", "DMS0019"), 1, 12);
+
+    [Fact]
+    public void Dms0020_InvalidAccessibilityIsAProjectErrorWithNoYamlLocation()
+    {
+        // The value comes from an MSBuild property, not from a spec: pointing at a YAML file would send the user to the wrong place.
+        var run = GeneratorHarness.Run(
+            new Microsoft.CodeAnalysis.AdditionalText[] { new InMemorySpec("/specs/test.yaml", Valid) },
+            globalOptions: new System.Collections.Generic.Dictionary<string, string> { ["build_property.DmsCodegenAccessibility"] = "protected" });
+        var d = Assert.Single(run.SpecDiagnostics);
+        Assert.Equal("DMS0020", d.Id);
+        Assert.Equal(Location.None, d.Location);
+        Assert.Contains("DmsCodegenAccessibility", d.GetMessage());
+        Assert.Empty(run.HintNames);
+    }
+
+    [Fact]
     public void AFileWithErrorsGeneratesNothingWhileTheOthersStillGenerate()
     {
         var run = GeneratorHarness.Run(("/specs/bad.yaml", "operation: Broken\nmethod: PUT\n"), GeneratorHarness.RealSpec("GetDataTrackJobDegree.yaml"));
