@@ -12,15 +12,16 @@ internal static class SpecMutator
 
     private static readonly string[] Fragments = { "*alias", "&anchor", "!!int", "{", "[", "]", "}", ":", "- ", "? ", "|", ">", "\"", "'", "#", "%YAML 1.2", "---", "...", "\t", "\u00e9", "\U0001F600", "\0", "\uFEFF", "\\u0000" };
 
+    private static readonly Func<string, Random, string>[] Mutations =
+    {
+        DeleteLine, DuplicateLine, SwapLines, Truncate, InsertRandomBytes, SwapTypeWord, HugeNumber, Tabs, Bom,
+        InsertFragment, Reindent, DeepNesting, ReplaceValue, Combine,
+    };
+
     public static IEnumerable<(string Name, string Text)> Variants(string name, string text, int count, int seed)
     {
         var random = new Random(seed);
-        var mutations = new Func<string, Random, string>[]
-        {
-            DeleteLine, DuplicateLine, SwapLines, Truncate, InsertRandomBytes, SwapTypeWord, HugeNumber, Tabs, Bom,
-            InsertFragment, Reindent, DeepNesting, ReplaceValue, Combine,
-        };
-
+        var mutations = Mutations;
         yield return (name + "/empty", string.Empty);
         yield return (name + "/whitespace", "   \n\t\n");
         yield return (name + "/bom-only", "\uFEFF");
@@ -30,6 +31,10 @@ internal static class SpecMutator
             yield return ($"{name}/{i}-{mutation.Method.Name}", mutation(text, random));
         }
     }
+
+    /// <summary>One variant of each mutation kind, for corpora that cover many specs.</summary>
+    public static IEnumerable<(string Kind, string Text)> OneOfEach(string text, Random random) =>
+        Mutations.Select(mutation => (mutation.Method.Name, mutation(text, random)));
 
     private static string[] Lines(string text) => text.Replace("\r\n", "\n").Split('\n');
 
