@@ -81,21 +81,67 @@ internal static class SpecEmitter
         return w.ToString();
     }
 
-    // One pass over the body for every name an import or the using static could serve (not after a dot).
-    private static readonly System.Text.RegularExpressions.Regex ImportableName = new(
-        @"(?<![\w.])(" + string.Join("|", System.Linq.Enumerable.Concat(System.Linq.Enumerable.SelectMany(KnownTypes.Imports, i => i.Names), JsonEmitter.ReaderMethods)) + @")\b",
-        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    // Every name an import or the using static could serve.
+    private static readonly System.Collections.Generic.HashSet<string> ImportableNames = new(
+        System.Linq.Enumerable.Concat(System.Linq.Enumerable.SelectMany(KnownTypes.Imports, i => i.Names), JsonEmitter.ReaderMethods),
+        System.StringComparer.Ordinal);
 
-    private static System.Collections.Generic.HashSet<string> UsedNames(string body)
+    private static readonly int ShortestImportable = System.Linq.Enumerable.Min(ImportableNames, n => n.Length);
+    private static readonly int LongestImportable = System.Linq.Enumerable.Max(ImportableNames, n => n.Length);
+
+    // Which ASCII characters an importable name starts with: most identifiers are skipped without a lookup.
+    private static readonly bool[] ImportableFirst = FirstCharacters();
+
+    private static bool[] FirstCharacters()
+    {
+        var first = new bool[128];
+        foreach (var name in ImportableNames)
+        {
+            first[name[0]] = true;
+        }
+
+        return first;
+    }
+
+    /// <summary>
+    /// The importable names <paramref name="body"/> uses as simple names (not after a dot), found in one pass
+    /// over its identifiers: a regular expression here cost a third of the emit step.
+    /// </summary>
+    internal static System.Collections.Generic.HashSet<string> UsedNames(string body)
     {
         var used = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
-        for (var match = ImportableName.Match(body); match.Success; match = match.NextMatch())
+        var i = 0;
+        while (i < body.Length)
         {
-            used.Add(match.Value);
+            var c = body[i];
+            if (!IsIdentifierChar(c))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < body.Length && IsIdentifierChar(body[i]))
+            {
+                i++;
+            }
+
+            var afterDot = start > 0 && body[start - 1] == '.';
+            var length = i - start;
+            if (!afterDot && length >= ShortestImportable && length <= LongestImportable && c < 128 && ImportableFirst[c])
+            {
+                var name = body.Substring(start, length);
+                if (ImportableNames.Contains(name))
+                {
+                    used.Add(name);
+                }
+            }
         }
 
         return used;
     }
+
+    private static bool IsIdentifierChar(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' || c > 127 && char.IsLetterOrDigit(c);
 
     private static void Separate(SourceWriter w, ref bool first)
     {

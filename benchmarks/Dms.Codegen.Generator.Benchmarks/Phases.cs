@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Dms.Codegen.Generator.Emit;
+using Dms.Codegen.Generator.Model;
+using Dms.Codegen.Generator.Parsing;
+using Dms.Codegen.Generator.Validation;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Dms.Codegen.Generator.Benchmarks;
+
+/// <summary>
+/// <c>phases &lt;specs dir&gt;</c>, run by hand: the generator's cold path split into its steps (best of 7 runs
+/// each), beside YamlDotNet parsing the same files alone, to see which step a change should go after.
+/// </summary>
+internal static class Phases
+{
+    public static int Run(string specsDirectory)
+    {
+        var files = Directory.GetFiles(specsDirectory, "*.yaml", SearchOption.AllDirectories)
+            .Select(path => (Path: path, Text: File.ReadAllText(path)))
+            .ToArray();
+        var options = new GeneratorOptions("Consumer.Dms", "DmsClient", true, GeneratorOptions.Public);
+        ParsedSpec[] parsed = Array.Empty<ParsedSpec>();
+        ValidatedSpec[] validated = Array.Empty<ValidatedSpec>();
+        string[] sources = Array.Empty<string>();
+
+        var floor = Best(() => files.Sum(f => YamlEvents(f.Text)));
+        var parse = Best(() => (parsed = files.Select(f => SpecParser.Parse(f.Path, f.Text, CancellationToken.None)).ToArray()).Length);
+        var validate = Best(() =>
+        {
+            var index = SpecValidator.BuildIndex(parsed.Select(p => p.Summary.WithoutLocations()).ToImmutableArray(), options.ClientName, CancellationToken.None);
+            return (validated = parsed.Select(p => SpecValidator.Validate(p, index, options.ClientName)).ToArray()).Length;
+        });
+        var emit = Best(() => (sources = validated.Where(v => v.Model is not null).Select(v => SpecEmitter.Emit(v.Model!, options, CancellationToken.None)).ToArray()).Length);
+        var tree = Best(() => files.Count(f => YamlReader.Read(f.Path, f.Text, new System.Collections.Generic.List<DiagnosticInfo>(), CancellationToken.None) is not null));
+        Console.WriteLine($"(of parse: YAML tree {tree:F1} ms)");
+        var imports = Best(() => sources.Sum(s => SpecEmitter.UsedNames(s).Count));
+        Console.WriteLine($"(of emit: finding imports {imports:F1} ms)");
+        var roslyn = Best(() => sources.Sum(s => CSharpSyntaxTree.ParseText(s).GetRoot().FullSpan.Length));
+
+        Console.WriteLine($"{files.Length} specs, {files.Sum(f => f.Text.Length):N0} chars in, {sources.Sum(s => s.Length):N0} chars out");
+        Console.WriteLine($"YamlDotNet events (floor): {floor,8:F1} ms");
+        Console.WriteLine($"parse:                     {parse,8:F1} ms  {parse / floor:F2}x floor");
+        Console.WriteLine($"index + validate:          {validate,8:F1} ms  {validate / floor:F2}x");
+        Console.WriteLine($"emit text:                 {emit,8:F1} ms  {emit / floor:F2}x");
+        Console.WriteLine($"Roslyn parses the output:  {roslyn,8:F1} ms  {roslyn / floor:F2}x");
+        return 0;
+    }
+
+    private static int YamlEvents(string text)
+    {
+        var parser = new YamlDotNet.Core.Parser(new StringReader(text));
+        var events = 0;
+        while (parser.MoveNext())
+        {
+            events++;
+        }
+
+        return events;
+    }
+
+    private static double Best(Func<int> step)
+    {
+        var best = double.MaxValue;
+        for (var i = 0; i < 7; i++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            GC.KeepAlive(step());
+            best = Math.Min(best, stopwatch.Elapsed.TotalMilliseconds);
+        }
+
+        return best;
+    }
+}
