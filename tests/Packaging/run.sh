@@ -7,7 +7,9 @@
 #   4. a fresh consumer: a class library with ONE PackageReference (Dms.Codegen) holding the generated API, and an
 #      app that references only that library; both build with zero warnings and the app runs against the emulator;
 #   5. a broken YAML spec fails that build as `path/file.yaml(line,col): error DMSxxxx: message`;
-#   6. the quick-start publishes with PublishAot=true with no trim/AOT warning, and the native binary runs.
+#   6. the quick-start publishes with PublishAot=true with no trim/AOT warning, and the native binary runs;
+#   7. layered.sh: in samples/Layered, editing app code does not compile the generated API's library again, and
+#      editing a spec does.
 # Prints one "PASS name" or "FAIL name" line per check, then "packaging: N passed, N failed", plus figures.
 set -uo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -217,6 +219,15 @@ measure_builds() {
   done
 }
 check warm-build-timing measure_builds
+
+# The layered sample (project references, not the packages): its PASS/FAIL lines are counted here too.
+bash "$root/tests/Packaging/layered.sh" "$work/figures.txt" | tee "$work/layered.txt"
+layered_status=${PIPESTATUS[0]}
+passed=$((passed + $(grep -c '^PASS ' "$work/layered.txt")))
+failed=$((failed + $(grep -c '^FAIL ' "$work/layered.txt")))
+if [ "$layered_status" -ne 0 ] && ! grep -q '^FAIL ' "$work/layered.txt"; then
+  echo "FAIL layered (exit $layered_status without a FAIL line)"; failed=$((failed + 1))
+fi
 
 clang_for_aot() {
   command -v clang || command -v clang-14 || { apt-get install -y clang > /dev/null 2>&1 && command -v clang; }
