@@ -34,4 +34,10 @@ internal static partial class DiagnosticDescriptors
         "Pagination parameter not found",
         "pagination: the {0} parameter '{1}' is not a parameter of {2}",
         "page and size name request parameters by their wire names; an operation without paging parameters has no pagination block.");
+
+    public static readonly DiagnosticDescriptor DuplicateExtensionMethod = Error(
+        "DMS0045",
+        "Extension method generated twice",
+        "'{0}' is generated here and by {1}: as two extension methods over {2}, a call such as {0}(new() {{ ... }}) could not choose between them; waiter names must be unique across all the client's specs",
+        "Waiters generate Wait{Name}Async, and paginators {Operation}PagesAsync and {Operation}ItemsAsync, as extension methods over the client interface. Their names must be unique across every spec file of the client: name a waiter after what it waits for (ExportFinished, DataCorrectPrecheckFinished), not only after the state it waits for.");
 }

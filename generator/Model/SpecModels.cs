@@ -119,6 +119,12 @@ internal enum DeclarationKind
 
     /// <summary>A generated name that is not itself referable, such as <c>{Operation}Request</c>.</summary>
     Reserved,
+
+    /// <summary>
+    /// An extension method over the client interface (a waiter's or paginator's): these must be unique among
+    /// themselves, since <c>Wait{Name}Async(new() { ... })</c> cannot pick between two, but not apart from types.
+    /// </summary>
+    ExtensionMethod,
 }
 
 /// <summary>A use of a declared name, kept with its position for "unknown type" diagnostics.</summary>

@@ -77,6 +77,12 @@ internal static class GeneratedNames
     /// <summary>The static class of an operation's waiter and paginator extension methods.</summary>
     public static string WorkflowExtensions(string operation) => operation + "Extensions";
 
+    /// <summary>
+    /// A waiter's method, <c>Wait{Name}Async</c>, with the name exactly as the spec gives it. It is not qualified
+    /// by its operation (that would read <c>WaitGetDataExportOrderDetailExportFinishedAsync</c>), nor qualified only
+    /// when it clashes (adding a spec would then rename a method that compiled): a waiter name must instead be unique
+    /// across the client's specs, like these methods and the paginators' beside them (<see cref="Model.DeclarationKind.ExtensionMethod"/>, DMS0045).
+    /// </summary>
     public static string WaiterMethod(string waiter) => "Wait" + waiter + "Async";
 
     public static string PagesMethod(string operation) => operation + "PagesAsync";

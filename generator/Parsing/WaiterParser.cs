@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using Dms.Codegen.Generator.Diagnostics;
 using Dms.Codegen.Generator.Model;
+using Dms.Codegen.Generator.Names;
 
 namespace Dms.Codegen.Generator.Parsing;
 
@@ -24,6 +25,11 @@ internal static class WaiterParser
         foreach (var entry in node.Entries)
         {
             var name = context.Identifier(entry.Key.Value!, entry.Key.Location, NameUse.Other);
+            if (name is not null)
+            {
+                context.Declare(GeneratedNames.WaiterMethod(name), DeclarationKind.ExtensionMethod, entry.Key.Location);
+            }
+
             if (name is not null && context.IsMapping(entry.Value, name) && ParseWaiter(context, name, entry.Key.Location, entry.Value, paths) is { } waiter)
             {
                 waiters.Add(waiter);

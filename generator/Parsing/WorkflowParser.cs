@@ -24,6 +24,17 @@ internal static class WorkflowParser
         var paths = new ResponsePaths(operation.Response, types, enums);
         var waiters = WaiterParser.Parse(context, waitersNode, paths);
         var pagination = PaginationParser.Parse(context, paginationNode, operation, paths);
+        if (pagination is not null)
+        {
+            // Declared so that a waiter elsewhere cannot generate the same method name (see SpecValidator).
+            var key = ParseContext.FindKey(root, "pagination")!.Location;
+            context.Declare(GeneratedNames.PagesMethod(operation.Name), DeclarationKind.ExtensionMethod, key);
+            if (pagination.Items is not null)
+            {
+                context.Declare(GeneratedNames.ItemsMethod(operation.Name), DeclarationKind.ExtensionMethod, key);
+            }
+        }
+
         var stream = streamNode is not null && context.GetWord(root, "stream", "sse", "sse") == "sse";
         return operation with { Workflow = new WorkflowModel(waiters.ToEquatableArray(), pagination, stream) };
     }

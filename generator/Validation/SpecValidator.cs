@@ -100,17 +100,21 @@ internal static class SpecValidator
         var clientTypes = GeneratedNames.ClientTypes(clientName);
         foreach (var declaration in summary.Declarations)
         {
-            if (clientTypes.Contains(declaration.Name))
+            var method = declaration.Kind == DeclarationKind.ExtensionMethod;
+            if (!method && clientTypes.Contains(declaration.Name))
             {
                 report(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, declaration.Location, declaration.Name, "a generated client type"));
             }
 
             // Two entries of one name are a duplicate, also within one file (a type named {Op}Request in the spec of {Op}).
-            var same = Lookup(index, declaration.Name).ToList();
+            // Extension methods share a name space only among themselves: a type may be called WaitDoneAsync.
+            var same = Lookup(index, declaration.Name).Where(e => (e.Kind == DeclarationKind.ExtensionMethod) == method).ToList();
             if (same.Count > 1)
             {
                 var other = same.FirstOrDefault(e => e.FilePath != summary.FilePath)?.FilePath ?? "this file";
-                report(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, declaration.Location, declaration.Name, other));
+                report(method
+                    ? DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateExtensionMethod, declaration.Location, declaration.Name, other, GeneratedNames.ClientInterface(clientName))
+                    : DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, declaration.Location, declaration.Name, other));
             }
         }
 

@@ -105,6 +105,40 @@ public class WorkflowTests
         Single(Operation.Replace("PageNumber: { type: int32 }", "NextToken: { type: string }") + "pagination:\n  style: token\n  page: NextToken\n", "DMS0003");
 
     [Fact]
+    public void Two_waiters_of_one_name_on_two_operations_are_DMS0045_at_each_waiter_naming_the_other_file()
+    {
+        var run = GeneratorHarness.Run(("/specs/a.yaml", Waiter("Detail.Info.JobStatus")), ("/specs/b.yaml", Waiter("Detail.Info.JobStatus").Replace("Thing", "Other")));
+        var found = run.SpecDiagnostics.OrderBy(d => d.Location.GetLineSpan().Path, System.StringComparer.Ordinal).ToList();
+        Assert.Equal(new[] { "DMS0045", "DMS0045" }, found.Select(d => d.Id));
+        Assert.Equal(new[] { "/specs/a.yaml", "/specs/b.yaml" }, found.Select(d => d.Location.GetLineSpan().Path));
+        AssertAt(found[0], 26, 3, "'WaitDoneAsync' is generated here and by /specs/b.yaml");
+        AssertAt(found[1], 26, 3, "'WaitDoneAsync' is generated here and by /specs/a.yaml");
+        Assert.DoesNotContain(run.HintNames, n => !n.StartsWith("DmsClient.", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_waiter_that_generates_another_operations_paginator_method_is_DMS0045_at_both()
+    {
+        var paged = Operation.Replace("GetThing", "WaitList").Replace("Thing", "Other") + "pagination:\n  style: pageNumber\n  page: PageNumber\n";
+        var run = GeneratorHarness.Run(("/specs/a.yaml", Operation + "waiters:\n  ListPages:\n    status: Detail.Info.JobStatus\n    success: [DONE]\n"), ("/specs/b.yaml", paged));
+        var found = run.SpecDiagnostics.OrderBy(d => d.Location.GetLineSpan().Path, System.StringComparer.Ordinal).ToList();
+        Assert.Equal(new[] { "DMS0045", "DMS0045" }, found.Select(d => d.Id));
+        AssertAt(found[0], 26, 3, "'WaitListPagesAsync' is generated here and by /specs/b.yaml");
+        AssertAt(found[1], 25, 1, "'WaitListPagesAsync' is generated here and by /specs/a.yaml");
+    }
+
+    [Fact]
+    public void A_type_may_have_a_waiter_methods_name_and_distinct_waiter_names_compile()
+    {
+        var other = Waiter("Detail.Info.JobStatus").Replace("Thing", "Other").Replace("  Done:", "  OtherDone:") + "types:\n  WaitDoneAsync:\n    properties: { Id: { type: int64 } }\n";
+        var run = GeneratorHarness.Run(("/specs/a.yaml", Waiter("Detail.Info.JobStatus")), ("/specs/b.yaml", other));
+        Assert.Empty(run.SpecDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.NotNull(run.Output.GetTypeByMetadataName(GeneratorHarness.Namespace + ".WaitDoneAsync"));
+        Assert.Contains(run.Output.GetTypeByMetadataName(GeneratorHarness.Namespace + ".GetOtherExtensions")!.GetMembers(), m => m.Name == "WaitOtherDoneAsync");
+    }
+
+    [Fact]
     public void The_schema_knows_exactly_the_keys_the_parsers_accept()
     {
         using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(BaselineFiles.RepositoryRoot(), "specs", "schema", "dms-spec.schema.json")));

@@ -22,7 +22,8 @@ public sealed class GeneratedWaiterTests
             requests.Add(request.OrderId);
             return WaiterEngineTests.Status("EXPORT_SUCCESS");
         });
-        var task = client.WaitPrecheckFinishedAsync(new GetDataExportOrderDetailRequest { OrderId = 7 });
+        // A target-typed new() compiles only because waiter names are unique across specs/*.yaml (DMS0045).
+        var task = client.WaitExportPrecheckFinishedAsync(new() { OrderId = 7 });
         Assert.True(task.IsCompleted); // no delay was needed: EXPORT_SUCCESS is in the precheck waiter's success set
         Assert.Equal("EXPORT_SUCCESS", (await task).DataExportOrderDetail!.KeyInfo!.JobStatus!.Value.Value);
         Assert.Equal(new long[] { 7 }, requests);
@@ -37,7 +38,7 @@ public sealed class GeneratedWaiterTests
     {
         var (client, mock) = MockClient.Create();
         mock.On<GetDataExportOrderDetailRequest, GetDataExportOrderDetailResponse>("GetDataExportOrderDetail", _ => WaiterEngineTests.Status(status));
-        var error = await Assert.ThrowsAsync<DmsWaiterException<GetDataExportOrderDetailResponse>>(() => client.WaitExportFinishedAsync(new GetDataExportOrderDetailRequest { OrderId = 7 }));
+        var error = await Assert.ThrowsAsync<DmsWaiterException<GetDataExportOrderDetailResponse>>(() => client.WaitExportFinishedAsync(new() { OrderId = 7 }));
         Assert.Equal(outcome, error.Outcome);
         Assert.Equal(status, error.Status);
         Assert.Equal(1, error.Polls);
@@ -75,7 +76,7 @@ public sealed class GeneratedWaiterTests
             OverallTimeout = System.Threading.Timeout.InfiniteTimeSpan,
         });
         var progress = new List<string?>();
-        var result = await time.Drive(client.WaitTrackingFinishedAsync(new GetDataTrackJobDegreeRequest { OrderId = 321 }, progress: new SyncProgress<GetDataTrackJobDegreeResponse>(r => progress.Add(r.JobDegree?.JobStatus?.Value))));
+        var result = await time.Drive(client.WaitDataTrackJobFinishedAsync(new() { OrderId = 321 }, progress: new SyncProgress<GetDataTrackJobDegreeResponse>(r => progress.Add(r.JobDegree?.JobStatus?.Value))));
         Assert.Equal("FILTER_SUCCESS", result.JobDegree!.JobStatus!.Value.Value);
         Assert.Equal(statuses, progress);
         Assert.Equal(6, server.RequestCount); // five polls, one of them retried
@@ -89,7 +90,7 @@ public sealed class GeneratedWaiterTests
         mock.On<GetDataTrackJobDegreeRequest, GetDataTrackJobDegreeResponse>("GetDataTrackJobDegree", _ => new() { RequestId = "last", JobDegree = new() { JobStatus = DataTrackJobStatus.Downloading } });
         var started = time.GetTimestamp();
         var error = await Assert.ThrowsAsync<DmsWaiterTimeoutException<GetDataTrackJobDegreeResponse>>(() =>
-            time.Drive(client.WaitTrackingFinishedAsync(new GetDataTrackJobDegreeRequest { OrderId = 1 }, new DmsWaiterOptions { MaxWait = TimeSpan.FromSeconds(20), TimeProvider = time })));
+            time.Drive(client.WaitDataTrackJobFinishedAsync(new() { OrderId = 1 }, new DmsWaiterOptions { MaxWait = TimeSpan.FromSeconds(20), TimeProvider = time })));
         Assert.Equal(TimeSpan.FromSeconds(20), time.GetElapsedTime(started));
         Assert.Equal("last", error.LastResponse!.RequestId);
         Assert.Equal("DOWNLOADING", error.Status);
