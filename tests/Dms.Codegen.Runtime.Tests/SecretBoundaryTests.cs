@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace Dms.Codegen.Runtime.Tests;
@@ -10,7 +11,8 @@ namespace Dms.Codegen.Runtime.Tests;
 /// <summary>
 /// A server that echoes the request's security token or signature so that it straddles a cut: the 512-character
 /// preview in the message, the 64 Ki-character RawBody and the window decoded for it, the 4 Ki-character service
-/// message, the 256-character ids. Text is redacted before it is cut, so not even a prefix of the secret is left.
+/// message, the 256-character ids. Text is redacted before it is cut, so not even a prefix of the secret is left,
+/// in the exception or in the attempt's log line.
 /// </summary>
 public class SecretBoundaryTests
 {
@@ -58,10 +60,13 @@ public class SecretBoundaryTests
                 : c.Request.Headers.Authorization.ToString().Split("Signature=").Last();
             return Answer(c, channel, start, echoed);
         });
+        var logs = new CapturingLoggerProvider();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         using var client = TestClients.Create(server.Endpoint, o =>
         {
             o.Credentials = DmsCredentials.AccessKey(TestClients.KeyId, TestClients.Secret, TestClients.Token);
             o.Retry.MaxAttempts = 1;
+            o.LoggerFactory = factory; // the attempt's log line shows the (masked) request id
         });
         var length = secret == Secret.Token ? TestClients.Token.Length : 64;
 
@@ -73,12 +78,14 @@ public class SecretBoundaryTests
                 var exception = await Assert.ThrowsAsync<DmsException>(() => client.GetDataTrackJobDegreeAsync(TestClients.Degree()));
 
                 Assert.Equal(length, echoed!.Length);
-                var text = string.Join("\n", exception.Message, exception.ToString(), exception.RawBody, exception.ServiceMessage, exception.RequestId, exception.HostId);
+                var text = string.Join("\n", exception.Message, exception.ToString(), exception.RawBody, exception.ServiceMessage, exception.RequestId, exception.HostId, string.Join("\n", logs.Lines));
                 var at = $"{channel}, cut at {boundary}, secret at {start}";
                 Assert.False(text.Contains(echoed[..PrefixChars], StringComparison.Ordinal), $"a prefix of the {secret} is in the exception ({at})");
                 Assert.True(Shown(exception, channel, boundary) >= Math.Min(start, Math.Min(boundary, 64 * 1024)) - 1, $"the text before the secret is shown, so the check saw the cut ({at})");
             }
         }
+
+        Assert.Equal(server.RequestCount, logs.Lines.Count); // one line per attempt, each checked above
     }
 
     private static int[] Boundaries(Channel channel) => channel switch
