@@ -46,3 +46,24 @@ internal sealed class ProgressBar
         }
     }
 }
+
+/// <summary>
+/// A waiter's progress: each polled response drawn as a line, at once and on the polling thread
+/// (<see cref="Progress{T}"/> would post it to the thread pool, so a line could come after the wait returned).
+/// Disposing it ends the line.
+/// </summary>
+internal sealed class ProgressLine<T> : IProgress<T>, IDisposable
+{
+    private readonly ProgressBar _bar;
+    private readonly Func<T, string> _describe;
+
+    public ProgressLine(TextWriter output, bool interactive, Func<T, string> describe)
+    {
+        _bar = new ProgressBar(output, interactive);
+        _describe = describe;
+    }
+
+    public void Report(T value) => _bar.Show(_describe(value));
+
+    public void Dispose() => _bar.End();
+}

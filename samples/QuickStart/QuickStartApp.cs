@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Dms.Codegen;
 using Dms.Codegen.Emulator;
+using Dms.Codegen.Waiters;
 using QuickStart.Dms;
 
 namespace QuickStart;
@@ -63,7 +64,7 @@ public static class QuickStartApp
         };
         using var client = new DmsClient(options);
         output.WriteLine($"Calling DMS at {client.Endpoint} as {id}{(create ? "; creating tickets" : "; read-only")}.");
-        var play = new Workflow(client, output, interactive, TimeSpan.FromSeconds(3), cancellationToken);
+        var play = new Workflow(client, output, interactive, waiting: null, cancellationToken);
         return await GuardAsync(output, () => create ? play.PlayAllAsync(dbId, instanceId) : play.FollowAsync(exportId, trackId));
     }
 
@@ -77,7 +78,9 @@ public static class QuickStartApp
             Endpoint = emulator.Endpoint,
             Credentials = DmsCredentials.AccessKey(DmsEmulatorOptions.DefaultAccessKeyId, DmsEmulatorOptions.DefaultAccessKeySecret),
         });
-        var play = new Workflow(client, output, interactive, stepPerQuery ? TimeSpan.Zero : TimeSpan.FromMilliseconds(100), cancellationToken);
+        // The emulator's jobs move every 120 ms (or on each query), not every few seconds: poll it at a fixed, short delay.
+        var waiting = new DmsWaiterOptions { Delay = stepPerQuery ? TimeSpan.Zero : TimeSpan.FromMilliseconds(100), Backoff = 1 };
+        var play = new Workflow(client, output, interactive, waiting, cancellationToken);
         return await GuardAsync(output, () => play.PlayAllAsync(global::Dms.Codegen.Emulator.State.World.DatabaseId, global::Dms.Codegen.Emulator.State.World.InstanceId));
     }
 

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Dms.Codegen.Waiters;
 using QuickStart.Dms;
 
 namespace QuickStart;
@@ -23,15 +24,16 @@ internal sealed class Workflow
     private readonly DmsClient _client;
     private readonly TextWriter _output;
     private readonly bool _interactive;
-    private readonly TimeSpan _poll;
+    private readonly DmsWaiterOptions? _waiting;
     private readonly CancellationToken _cancellationToken;
 
-    public Workflow(DmsClient client, TextWriter output, bool interactive, TimeSpan poll, CancellationToken cancellationToken)
+    /// <param name="waiting">How the waiters poll; null: as their specs say (against real DMS, every 1-2 s, growing to 10-30 s).</param>
+    public Workflow(DmsClient client, TextWriter output, bool interactive, DmsWaiterOptions? waiting, CancellationToken cancellationToken)
     {
         _client = client;
         _output = output;
         _interactive = interactive;
-        _poll = poll;
+        _waiting = waiting;
         _cancellationToken = cancellationToken;
     }
 
@@ -49,12 +51,12 @@ internal sealed class Workflow
     /// <summary>Read-only: follows two existing tickets and lists tickets.</summary>
     public async Task<bool> FollowAsync(long exportId, long trackId)
     {
-        var exported = await WaitForExportAsync(exportId, untilPrecheck: false);
+        var exported = await FollowExportAsync(exportId);
         _output.WriteLine();
-        var tracked = await WaitForTrackingAsync(trackId);
+        var tracked = await FollowTrackingAsync(trackId);
         _output.WriteLine();
         await ListOrdersAsync();
-        return exported == DataExportJobStatus.ExportSuccess && tracked;
+        return exported && tracked;
     }
 
     private async Task<bool> PlayExportAsync(long dbId, long instanceId)
@@ -67,8 +69,15 @@ internal sealed class Workflow
         var orderId = created.CreateOrderResult!.CreateOrderResult!.Single();
         _output.WriteLine($"Data-export ticket {orderId} created for \"{Sql}\".");
 
-        if (await WaitForExportAsync(orderId, untilPrecheck: true) != DataExportJobStatus.PreCheckSuccess)
+        try
         {
+            // Returns once the precheck passed (or the ticket is already further on); PRE_CHECK_FAIL throws.
+            using var progress = new ProgressLine<GetDataExportOrderDetailResponse>(_output, _interactive, ExportLine);
+            await _client.WaitExportPrecheckFinishedAsync(new() { OrderId = orderId }, _waiting, progress, _cancellationToken);
+        }
+        catch (DmsWaiterException failed)
+        {
+            _output.WriteLine("  " + failed.Message);
             return false;
         }
 
@@ -81,7 +90,7 @@ internal sealed class Workflow
         await SubmitAndApproveAsync(orderId);
         await _client.ExecuteDataExportAsync(new() { OrderId = orderId }, _cancellationToken);
         _output.WriteLine("  executing");
-        if (await WaitForExportAsync(orderId, untilPrecheck: false) != DataExportJobStatus.ExportSuccess)
+        if (!await FollowExportAsync(orderId))
         {
             return false;
         }
@@ -121,7 +130,45 @@ internal sealed class Workflow
         var orderId = created.CreateOrderResult!.Single();
         _output.WriteLine($"Data-tracking ticket {orderId} created.");
         await SubmitAndApproveAsync(orderId);
-        return await WaitForTrackingAsync(orderId);
+        return await FollowTrackingAsync(orderId);
+    }
+
+    /// <summary>Waits for the export to end: EXPORT_SUCCESS returns true; a failure, or a ticket that still needs approval or ExecuteDataExport, is reported.</summary>
+    private async Task<bool> FollowExportAsync(long orderId)
+    {
+        try
+        {
+            using var progress = new ProgressLine<GetDataExportOrderDetailResponse>(_output, _interactive, ExportLine);
+            await _client.WaitExportFinishedAsync(new() { OrderId = orderId }, _waiting, progress, _cancellationToken);
+            return true;
+        }
+        catch (DmsWaiterException failed)
+        {
+            _output.WriteLine("  " + failed.Message);
+            return false;
+        }
+    }
+
+    private async Task<bool> FollowTrackingAsync(long orderId)
+    {
+        _output.WriteLine($"Data-tracking job {orderId}:");
+        try
+        {
+            GetDataTrackJobDegreeResponse done;
+            using (var progress = new ProgressLine<GetDataTrackJobDegreeResponse>(_output, _interactive, TrackingLine))
+            {
+                done = await _client.WaitDataTrackJobFinishedAsync(new() { OrderId = orderId }, _waiting, progress, _cancellationToken);
+            }
+
+            ShowTrackingResult(done);
+            return true;
+        }
+        catch (DmsWaiterException<GetDataTrackJobDegreeResponse> failed)
+        {
+            ShowTrackingResult(failed.LastResponse);
+            _output.WriteLine("  " + failed.Message);
+            return false;
+        }
     }
 
     private async Task SubmitAndApproveAsync(long orderId)
@@ -134,69 +181,40 @@ internal sealed class Workflow
         _output.WriteLine("  approved");
     }
 
-    /// <summary>Polls the export ticket until its precheck ends (or, after execution, until the export ends).</summary>
-    private async Task<DataExportJobStatus?> WaitForExportAsync(long orderId, bool untilPrecheck)
+    private static string ExportLine(GetDataExportOrderDetailResponse response)
     {
-        var bar = new ProgressBar(_output, _interactive);
-        while (true)
-        {
-            var detail = (await _client.GetDataExportOrderDetailAsync(new() { OrderId = orderId }, _cancellationToken)).DataExportOrderDetail;
-            var status = detail?.KeyInfo?.JobStatus;
-            if (status is { } current)
-            {
-                var step = Array.IndexOf(ExportSteps, current);
-                bar.Show($"{ProgressBar.Bar("export", step < 0 ? 0 : step / (double)(ExportSteps.Length - 1))}  {current.Value,-20} {current.Description ?? "(a status the spec does not document)"}");
-            }
-
-            var ended = status is { IsKnown: false } || status == DataExportJobStatus.PreCheckFail || status == DataExportJobStatus.ExportFail || status == DataExportJobStatus.ExportSuccess
-                || (untilPrecheck && status != DataExportJobStatus.PreChecking);
-            if (ended)
-            {
-                bar.End();
-                return untilPrecheck && status != DataExportJobStatus.PreCheckFail && status is { IsKnown: true } ? DataExportJobStatus.PreCheckSuccess : status;
-            }
-
-            await Task.Delay(_poll, _cancellationToken);
-        }
+        var status = response.DataExportOrderDetail?.KeyInfo?.JobStatus;
+        var step = status is { } current ? Array.IndexOf(ExportSteps, current) : -1;
+        return $"{ProgressBar.Bar("export", step < 0 ? 0 : step / (double)(ExportSteps.Length - 1))}  {status?.Value,-20} {status?.Description ?? "(a status the spec does not document)"}";
     }
 
-    private async Task<bool> WaitForTrackingAsync(long orderId)
+    private static string TrackingLine(GetDataTrackJobDegreeResponse response)
     {
-        _output.WriteLine($"Data-tracking job {orderId}:");
-        var bar = new ProgressBar(_output, _interactive);
-        while (true)
-        {
-            var response = await _client.GetDataTrackJobDegreeAsync(new() { OrderId = orderId }, _cancellationToken);
-            var degree = response.JobDegree;
-            var status = degree?.JobStatus;
-            bar.Show($"{ProgressBar.Bar("list", degree?.ListCompletionDegree)} {ProgressBar.Bar("download", degree?.DownloadCompletionDegree)} {ProgressBar.Bar("filter", degree?.FilterCompletionDegree)}  {status?.Value}");
-            if (status == DataTrackJobStatus.FilterSuccess || status == DataTrackJobStatus.FilterFail || status == DataTrackJobStatus.DownloadFail || status is { IsKnown: false })
-            {
-                bar.End();
-                _output.WriteLine($"  {status?.Value}: {status?.Description} ({degree?.StatusDesc}; RequestId {response.RequestId})");
-                return status == DataTrackJobStatus.FilterSuccess;
-            }
-
-            await Task.Delay(_poll, _cancellationToken);
-        }
+        var degree = response.JobDegree;
+        return $"{ProgressBar.Bar("list", degree?.ListCompletionDegree)} {ProgressBar.Bar("download", degree?.DownloadCompletionDegree)} {ProgressBar.Bar("filter", degree?.FilterCompletionDegree)}  {degree?.JobStatus?.Value}";
     }
 
+    private void ShowTrackingResult(GetDataTrackJobDegreeResponse? response)
+    {
+        var status = response?.JobDegree?.JobStatus;
+        _output.WriteLine($"  {status?.Value}: {status?.Description} ({response?.JobDegree?.StatusDesc}; RequestId {response?.RequestId})");
+    }
+
+    /// <summary>Every ticket, through the generated paginator: it asks for page after page until TotalCount is reached.</summary>
     private async Task ListOrdersAsync()
     {
+        const int MaxShown = 50;
         _output.WriteLine("Tickets:");
-        for (var page = 1; ; page++)
+        var shown = 0;
+        await foreach (var order in _client.ListOrdersItemsAsync(new() { PageSize = 20 }, _cancellationToken))
         {
-            var response = await _client.ListOrdersAsync(new() { PageNumber = page, PageSize = 20 }, _cancellationToken);
-            var orders = response.Orders?.Order ?? Array.Empty<ListOrdersResponse.Types.OrderItem>();
-            foreach (var order in orders)
+            if (++shown > MaxShown)
             {
-                _output.WriteLine($"  {order.OrderId,-8} {order.PluginType,-16} {order.StatusCode?.Value,-10} {order.Comment}");
-            }
-
-            if (orders.Count == 0 || page * 20 >= (response.TotalCount ?? 0))
-            {
+                _output.WriteLine($"  ... (the first {MaxShown} shown)");
                 return;
             }
+
+            _output.WriteLine($"  {order.OrderId,-8} {order.PluginType,-16} {order.StatusCode?.Value,-10} {order.Comment}");
         }
     }
 }
