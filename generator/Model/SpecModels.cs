@@ -171,6 +171,9 @@ internal sealed record SpecIndex(EquatableArray<IndexEntry> Entries, string? Fai
 {
     /// <summary>Every file's hint name as parsed, sorted (ordinal), so that each file can make its own unique.</summary>
     public EquatableArray<string> HintNames { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The file-name-safe base of each of <see cref="HintNames"/>, in the same order.</summary>
+    public EquatableArray<string> HintBases { get; init; } = EquatableArray<string>.Empty;
 }
 
 /// <summary>

@@ -99,9 +99,10 @@ internal static class GeneratedNames
     /// A spec file's hint name, unique among <paramref name="all"/> hint names and the client's files however
     /// they are cased (Roslyn compares hint names ignoring case, and a clash would fail the whole generator):
     /// the ordinal-first spelling keeps its name, later ones get <c>.2</c>, <c>.3</c>... Long names are shortened
-    /// with a hash, since they become file names when generated files are written to disk.
+    /// with a hash, since they become file names when generated files are written to disk. <paramref name="bases"/>
+    /// holds the <see cref="HintBase"/> of each of <paramref name="all"/>, worked out once per build.
     /// </summary>
-    public static string UniqueHintName(string hintName, IReadOnlyList<string> all, string client)
+    public static string UniqueHintName(string hintName, IReadOnlyList<string> all, IReadOnlyList<string> bases, string client)
     {
         var mine = HintBase(hintName);
         var rank = 0;
@@ -110,10 +111,10 @@ internal static class GeneratedNames
             rank += string.Equals(reserved, mine, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
         }
 
-        foreach (var other in all)
+        // Ranked by the names as declared (sorted, unique), so two spellings never get one rank.
+        for (var i = 0; i < all.Count && string.CompareOrdinal(all[i], hintName) < 0; i++)
         {
-            // Ranked by the names as declared, which are unique, so two spellings never get one rank.
-            rank += string.CompareOrdinal(other, hintName) < 0 && string.Equals(HintBase(other), mine, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+            rank += string.Equals(bases[i], mine, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
         }
 
         return rank == 0 ? mine : mine + "." + (rank + 1).ToString(CultureInfo.InvariantCulture);
@@ -123,7 +124,7 @@ internal static class GeneratedNames
     /// Only letters, digits, '.' and '_' (Roslyn refuses many others, such as combining marks that C# allows in
     /// names: they become <c>-xxxx</c>), at most 100 characters plus a hash of the whole.
     /// </summary>
-    private static string HintBase(string hintName)
+    public static string HintBase(string hintName)
     {
         const int Max = 100;
         var builder = new StringBuilder(hintName.Length);

@@ -79,9 +79,11 @@ internal static class SpecValidator
         }
         while (changed);
 
+        var hintNames = byPath.Values.Select(s => s.HintName).Where(h => h is not null).Select(h => h!).OrderBy(h => h, StringComparer.Ordinal).ToList();
         return CreateIndex(byPath.Values, usable) with
         {
-            HintNames = byPath.Values.Select(s => s.HintName).Where(h => h is not null).Select(h => h!).OrderBy(h => h, StringComparer.Ordinal).ToEquatableArray(),
+            HintNames = hintNames.ToEquatableArray(),
+            HintBases = hintNames.Select(GeneratedNames.HintBase).ToEquatableArray(),
         };
     }
 
@@ -90,7 +92,7 @@ internal static class SpecValidator
         var diagnostics = new List<DiagnosticInfo>(parsed.Diagnostics);
         Check(parsed.Summary, index, clientName, diagnostics.Add);
         var model = diagnostics.Any(d => d.IsError) || parsed.Model is null ? null : ModelResolver.Resolve(parsed.Model, name => Resolve(index, name));
-        model = model is null ? null : model with { HintName = GeneratedNames.UniqueHintName(model.HintName, index.HintNames, clientName) };
+        model = model is null ? null : model with { HintName = GeneratedNames.UniqueHintName(model.HintName, index.HintNames, index.HintBases, clientName) };
         return new ValidatedSpec(model, diagnostics.ToEquatableArray());
     }
 
