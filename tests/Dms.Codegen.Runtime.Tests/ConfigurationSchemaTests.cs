@@ -25,6 +25,7 @@ public class ConfigurationSchemaTests
         ["AttemptTimeout"] = ("00:00:07", "00:00:08"),
         ["OverallTimeout"] = ("00:02:00", "00:03:00"),
         ["UserAgent"] = ("my-app/1.0", "my-app/2.0"),
+        ["MaxResponseBytes"] = ("1048576", "2097152"),
         ["Retry:MaxAttempts"] = ("5", "6"),
         ["Retry:BaseDelay"] = ("00:00:01", "00:00:02"),
         ["Retry:MaxDelay"] = ("00:00:09", "00:00:10"),
@@ -37,6 +38,15 @@ public class ConfigurationSchemaTests
     public void EverySchemaKeyHasASampleAndEverySampleIsInTheSchema()
     {
         Assert.Equal(Samples.Keys.Order(StringComparer.Ordinal), SchemaKeys().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void EveryKeyTheBinderAcceptsIsInTheSchema()
+    {
+        // The binder names its known keys when it refuses one; a key it accepts but the schema lacks would get
+        // no completion or description in the editor.
+        var accepted = KnownKeys(string.Empty).Where(k => k != "Retry").Concat(KnownKeys("Retry:").Select(k => "Retry:" + k));
+        Assert.Equal(accepted.Order(StringComparer.Ordinal), SchemaKeys().Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -56,7 +66,7 @@ public class ConfigurationSchemaTests
         var credential = options.Credentials!.GetCredentialAsync(default).AsTask().GetAwaiter().GetResult();
         return string.Join(
             "|",
-            options.Endpoint, options.RegionId, options.SignatureVersion, options.AttemptTimeout, options.OverallTimeout, options.UserAgent,
+            options.Endpoint, options.RegionId, options.SignatureVersion, options.AttemptTimeout, options.OverallTimeout, options.UserAgent, options.MaxResponseBytes,
             options.Retry.MaxAttempts, options.Retry.BaseDelay, options.Retry.MaxDelay, credential.AccessKeyId, credential.AccessKeySecret, credential.SecurityToken);
     }
 
@@ -67,6 +77,14 @@ public class ConfigurationSchemaTests
         var dms = schema.RootElement.GetProperty("properties").GetProperty("Dms");
         Assert.Equal("object", dms.GetProperty("type").GetString());
         Assert.All(Leaves(dms, string.Empty), leaf => Assert.False(string.IsNullOrWhiteSpace(leaf.Schema.GetProperty("description").GetString()), leaf.Key));
+    }
+
+    private static IEnumerable<string> KnownKeys(string prefix)
+    {
+        var values = new Dictionary<string, string?> { ["Dms:" + prefix + "NotASetting"] = "x" };
+        var error = Assert.Throws<FormatException>(() => DmsConfiguration.Bind(new ConfigurationBuilder().AddInMemoryCollection(values).Build().GetSection("Dms"), new DmsClientOptions()));
+        var list = error.Message[(error.Message.IndexOf("Known keys: ", StringComparison.Ordinal) + "Known keys: ".Length)..].TrimEnd('.');
+        return list.Split(", ");
     }
 
     public static TheoryData<string> Keys() => new(SchemaKeys());
