@@ -109,7 +109,11 @@ internal sealed record SpecModel(
     EquatableArray<EnumModel> Enums);
 
 /// <summary>A name that a spec file declares at namespace level. <see cref="Location"/> is null in the index's copy.</summary>
-internal sealed record Declaration(string Name, DeclarationKind Kind, bool NumericEnum, LocationInfo? Location);
+internal sealed record Declaration(string Name, DeclarationKind Kind, bool NumericEnum, LocationInfo? Location)
+{
+    /// <summary>An enum's documented wire values, which a waiter in any file may name as states.</summary>
+    public EquatableArray<string> EnumValues { get; init; } = EquatableArray<string>.Empty;
+}
 
 internal enum DeclarationKind
 {
@@ -136,6 +140,15 @@ internal sealed record NameReference(string Name, LocationInfo? Location);
 /// </summary>
 internal sealed record ParameterCheck(string Parameter, TypeRef Type, DmsParameterStyle Style, DmsParameterLocation Location, DmsHttpMethod Method, LocationInfo? KeyLocation, LocationInfo? TypeLocation);
 
+/// <summary>
+/// A waiter whose status is a declared name (an enum, in this file or another): its states are checked by
+/// <c>WaiterStateRules</c> (DMS0041, DMS0042) against the enum's values in the index.
+/// </summary>
+internal sealed record StateCheck(string Waiter, string StatusPath, string TypeName, LocationInfo? StatusLocation, EquatableArray<StateValue> States);
+
+/// <summary>One state a waiter lists, where it is listed.</summary>
+internal sealed record StateValue(string Value, LocationInfo? Location);
+
 /// <summary>What a file contributes to, and needs from, the other files.</summary>
 internal sealed record SpecSummary(
     string FilePath,
@@ -145,6 +158,8 @@ internal sealed record SpecSummary(
     EquatableArray<ParameterCheck> ParameterChecks,
     string? HintName = null)
 {
+    public EquatableArray<StateCheck> StateChecks { get; init; } = EquatableArray<StateCheck>.Empty;
+
     /// <summary>
     /// The copy the cross-file index is built from: without positions, so that an edit that only moves text
     /// leaves the index equal and the other files' steps cached.
@@ -154,6 +169,7 @@ internal sealed record SpecSummary(
         Declarations = Declarations.Select(d => d with { Location = null }).ToEquatableArray(),
         References = References.Select(r => r with { Location = null }).ToEquatableArray(),
         ParameterChecks = ParameterChecks.Select(c => c with { KeyLocation = null, TypeLocation = null }).ToEquatableArray(),
+        StateChecks = StateChecks.Select(c => c with { StatusLocation = null, States = c.States.Select(s => s with { Location = null }).ToEquatableArray() }).ToEquatableArray(),
     };
 }
 
@@ -161,7 +177,10 @@ internal sealed record SpecSummary(
 internal sealed record ParsedSpec(SpecModel? Model, SpecSummary Summary, EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>A declared name as the whole compilation sees it: which file declares it and whether that file generates code.</summary>
-internal sealed record IndexEntry(string Name, DeclarationKind Kind, bool NumericEnum, string FilePath, bool FileUsable);
+internal sealed record IndexEntry(string Name, DeclarationKind Kind, bool NumericEnum, string FilePath, bool FileUsable)
+{
+    public EquatableArray<string> EnumValues { get; init; } = EquatableArray<string>.Empty;
+}
 
 /// <summary>
 /// Every declared name of every spec, sorted by name, with each file's usability worked out.

@@ -70,7 +70,7 @@ internal static class EnumParser
             values.Add(value);
         }
 
-        context.Declare(name, DeclarationKind.Enum, key.Location, numeric);
+        context.Declare(name, DeclarationKind.Enum, key.Location, numeric, values.Select(v => v.Value).ToEquatableArray());
         return ok ? new EnumModel(name, numeric, SchemaParser.ParseDocs(context, node), values.ToEquatableArray()) : null;
     }
 

@@ -32,6 +32,8 @@ internal sealed class ParseContext
 
     public List<ParameterCheck> ParameterChecks { get; } = new();
 
+    public List<StateCheck> StateChecks { get; } = new();
+
     public void Report(DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments) =>
         Diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
 
@@ -180,8 +182,8 @@ internal sealed class ParseContext
         return use == NameUse.Member ? CSharpNames.EscapeMember(canonical) : canonical;
     }
 
-    public void Declare(string name, DeclarationKind kind, LocationInfo location, bool numericEnum = false) =>
-        Declarations.Add(new Declaration(name, kind, numericEnum, location));
+    public void Declare(string name, DeclarationKind kind, LocationInfo location, bool numericEnum = false, EquatableArray<string> enumValues = default) =>
+        Declarations.Add(new Declaration(name, kind, numericEnum, location) { EnumValues = enumValues });
 }
 
 /// <summary>What a spec name becomes in C#, which decides the rules it must meet.</summary>

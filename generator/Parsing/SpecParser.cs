@@ -60,7 +60,10 @@ internal static class SpecParser
             context.Declarations.ToEquatableArray(),
             context.References.ToEquatableArray(),
             context.ParameterChecks.ToEquatableArray(),
-            model?.HintName);
+            model?.HintName)
+        {
+            StateChecks = context.StateChecks.ToEquatableArray(),
+        };
         return new ParsedSpec(hasErrors ? null : model, summary, context.Diagnostics.ToEquatableArray());
     }
 

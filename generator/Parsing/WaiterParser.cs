@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using Dms.Codegen.Generator.Diagnostics;
 using Dms.Codegen.Generator.Model;
 using Dms.Codegen.Generator.Names;
@@ -55,12 +54,14 @@ internal static class WaiterParser
         var documented = status is null ? null : DocumentedValues(context, what, statusText!, status.Type, statusNode.Location, paths);
         var lists = new Dictionary<string, List<string>>();
         var meaning = new Dictionary<string, string>();
+        var listed = new List<StateValue>();
         var ok = status is not null && documented is not null;
         foreach (var list in StateLists)
         {
             lists[list] = new List<string>();
             foreach (var (value, valueLocation) in States(context, node, list))
             {
+                listed.Add(new StateValue(value, valueLocation));
                 if (meaning.TryGetValue(value, out var other))
                 {
                     context.Report(DiagnosticDescriptors.ConflictingWaiterState, valueLocation, name, value, other, list);
@@ -75,6 +76,12 @@ internal static class WaiterParser
                 meaning[value] = list;
                 lists[list].Add(value);
             }
+        }
+
+        if (status is { Type.Kind: TypeRefKind.Unresolved })
+        {
+            // An enum (or, wrongly, an object type) of this file or another: the validator checks the states against the index.
+            context.StateChecks.Add(new StateCheck(name, statusText!, status.Type.Name!, statusNode.Location, listed.ToEquatableArray()));
         }
 
         var delay = Duration(context, node, "delay", 2_000);
@@ -95,23 +102,18 @@ internal static class WaiterParser
         return new WaiterModel(name, context.GetText(node, "description"), status!, lists["success"].ToEquatableArray(), lists["failure"].ToEquatableArray(), lists["blocked"].ToEquatableArray(), delay.Value, maxDelay.Value, backoff.Value, maxWait.Value);
     }
 
-    /// <summary>What the status may be: an enum's documented values, or any value of a scalar's kind.</summary>
+    /// <summary>
+    /// What the status may be: any value of a scalar's kind; for a declared name, anything here, since the enum may
+    /// be in another file and its values are checked against the index (<c>WaiterStateRules</c>).
+    /// </summary>
     private static Documented? DocumentedValues(ParseContext context, string what, string path, TypeRef type, LocationInfo location, ResponsePaths paths)
     {
-        if (paths.LocalEnum(type) is { } enumModel)
+        if (type.Kind is TypeRefKind.String or TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Boolean or TypeRefKind.Unresolved)
         {
-            return new Documented(enumModel.Name, string.Join(", ", enumModel.Values.Select(v => v.Value)), enumModel.Values.Select(v => v.Value).ToArray(), null);
+            return new Documented(paths.Describe(type), type.Kind.ToString().ToLowerInvariant(), type.Kind);
         }
 
-        if (type.Kind is TypeRefKind.String or TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Boolean)
-        {
-            return new Documented(paths.Describe(type), type.Kind.ToString().ToLowerInvariant(), null, type.Kind);
-        }
-
-        var problem = type.Kind == TypeRefKind.Unresolved
-            ? $"is the type '{type.Name}' of another spec file; a status enum must be declared in the polled operation's spec"
-            : $"is {paths.Describe(type)}; a status must end at an enum or a scalar";
-        context.Report(DiagnosticDescriptors.WrongValueKind, location, what, path, problem);
+        context.Report(DiagnosticDescriptors.WrongValueKind, location, what, path, $"is {paths.Describe(type)}; a status must end at an enum or a scalar");
         return null;
     }
 
@@ -181,31 +183,28 @@ internal static class WaiterParser
         return null;
     }
 
+    /// <summary>The scalar kind a state must fit (a declared name's values are checked later, so anything fits here).</summary>
     private sealed class Documented
     {
-        private readonly string[]? _values;
-        private readonly TypeRefKind? _kind;
+        private readonly TypeRefKind _kind;
 
-        public Documented(string name, string values, string[]? enumValues, TypeRefKind? scalarKind)
+        public Documented(string name, string values, TypeRefKind kind)
         {
             Name = name;
             Values = values;
-            _values = enumValues;
-            _kind = scalarKind;
+            _kind = kind;
         }
 
         public string Name { get; }
 
         public string Values { get; }
 
-        public bool Accepts(string value) => _values is not null
-            ? _values.Contains(value)
-            : _kind switch
-            {
-                TypeRefKind.Int32 => int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
-                TypeRefKind.Int64 => long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
-                TypeRefKind.Boolean => value is "true" or "false",
-                _ => true,
-            };
+        public bool Accepts(string value) => _kind switch
+        {
+            TypeRefKind.Int32 => int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
+            TypeRefKind.Int64 => long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
+            TypeRefKind.Boolean => value is "true" or "false",
+            _ => true,
+        };
     }
 }

@@ -133,6 +133,11 @@ internal static class SpecValidator
             }
         }
 
+        foreach (var check in summary.StateChecks)
+        {
+            WaiterStateRules.Check(check, Resolve(index, check.TypeName), report);
+        }
+
         foreach (var check in summary.ParameterChecks)
         {
             // An unknown name is reported above, as a reference.
@@ -211,7 +216,7 @@ internal static class SpecValidator
 
     private static SpecIndex CreateIndex(IEnumerable<SpecSummary> summaries, Dictionary<string, bool> usable) =>
         new(summaries
-            .SelectMany(s => s.Declarations.Select(d => new IndexEntry(d.Name, d.Kind, d.NumericEnum, s.FilePath, usable[s.FilePath])))
+            .SelectMany(s => s.Declarations.Select(d => new IndexEntry(d.Name, d.Kind, d.NumericEnum, s.FilePath, usable[s.FilePath]) { EnumValues = d.EnumValues }))
             .OrderBy(e => e.Name, StringComparer.Ordinal)
             .ThenBy(e => e.FilePath, StringComparer.Ordinal)
             .ToEquatableArray());

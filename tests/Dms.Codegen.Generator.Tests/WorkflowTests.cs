@@ -138,6 +138,53 @@ public class WorkflowTests
         Assert.Contains(run.Output.GetTypeByMetadataName(GeneratorHarness.Namespace + ".GetOtherExtensions")!.GetMembers(), m => m.Name == "WaitOtherDoneAsync");
     }
 
+    private const string SharedStatusOperation = """
+        operation: GetThing
+        response:
+          properties:
+            Info:
+              properties:
+                JobStatus: { type: SharedStatus }
+        waiters:
+          Done:
+            status: Info.JobStatus
+
+        """;
+
+    private const string SharedStatusEnum = """
+        enums:
+          SharedStatus:
+            values: { RUNNING: running, DONE: done, FAILED: failed }
+        """;
+
+    [Fact]
+    public void A_status_enum_of_another_file_generates_a_waiter_that_compiles()
+    {
+        var run = GeneratorHarness.Run(("/specs/a.yaml", SharedStatusOperation + "    success: [DONE]\n    failure: [FAILED]\n"), ("/specs/b.yaml", SharedStatusEnum));
+        Assert.Empty(run.SpecDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.Contains("static response => response.Info?.JobStatus?.Value,", run.Source("GetThing.g.cs"));
+    }
+
+    [Fact]
+    public void A_state_that_an_enum_of_another_file_does_not_document_is_DMS0042_at_the_state()
+    {
+        var run = GeneratorHarness.Run(("/specs/a.yaml", SharedStatusOperation + "    success: [DONE, FINISHED]\n"), ("/specs/b.yaml", SharedStatusEnum));
+        var diagnostic = Assert.Single(run.SpecDiagnostics);
+        Assert.Equal("DMS0042", diagnostic.Id);
+        Assert.Equal("/specs/a.yaml", diagnostic.Location.GetLineSpan().Path);
+        AssertAt(diagnostic, 10, 21, "'FINISHED' is not a documented value of SharedStatus (documented: RUNNING, DONE, FAILED)");
+        Assert.DoesNotContain("GetThing.g.cs", run.HintNames);
+    }
+
+    [Fact]
+    public void A_status_of_a_named_object_type_is_DMS0041_at_the_path()
+    {
+        var objectType = SharedStatusEnum.Replace("enums:", "types:").Replace("values: { RUNNING: running, DONE: done, FAILED: failed }", "properties: { Code: { type: string } }");
+        var run = GeneratorHarness.Run(("/specs/a.yaml", SharedStatusOperation + "    success: [DONE]\n"), ("/specs/b.yaml", objectType));
+        AssertAt(Assert.Single(run.SpecDiagnostics), 9, 13, "is the type 'SharedStatus', an object");
+    }
+
     [Fact]
     public void The_schema_knows_exactly_the_keys_the_parsers_accept()
     {
