@@ -40,6 +40,12 @@ public class DmsException : Exception
     /// <summary>The response body as received (for a body that could not be read, its start).</summary>
     public string? RawBody { get; }
 
+    /// <summary>
+    /// The start of the response body as bytes, exactly as received (at most 64 KiB, with any secret masked), so a
+    /// body that is not valid UTF-8 can still be inspected; empty when no body was read.
+    /// </summary>
+    public ReadOnlyMemory<byte> RawBodyBytes { get; init; }
+
     /// <summary>How many attempts were made.</summary>
     public int Attempts { get; init; } = 1;
 

@@ -69,6 +69,9 @@ internal sealed class DmsFailure
 
     public string? RawBody { get; set; }
 
+    /// <summary>The start of the body as bytes (a little over the bound, so masking sees a secret that straddles it).</summary>
+    public byte[]? RawBytes { get; set; }
+
     /// <summary>Whether <see cref="RawBody"/> is only the start of the body.</summary>
     public bool RawBodyTruncated { get; init; }
 
@@ -104,9 +107,31 @@ internal sealed class DmsFailure
         ServiceMessage = DmsRedaction.Bounded(ServiceMessage, TextChars, forms);
         Recommend = DmsRedaction.Bounded(Recommend, TextChars, forms);
         RawBody = DmsRedaction.Bounded(RawBody, DmsResponseClassifier.RawBodyChars, forms, RawBodyTruncated);
+        RawBytes = BoundedBytes(RawBytes, forms);
         Preview = ShowBody ? DmsRedaction.Bounded(RawBody, PreviewChars, forms, RawBodyTruncated) : null;
         BoundIds(forms);
         Redacted = true;
+    }
+
+    /// <summary>
+    /// The bytes masked and bounded like the text: seen as Latin-1 (one char per byte, so any ASCII secret form
+    /// matches as it does in text), masked, cut where no secret's start dangles, and turned back into bytes.
+    /// </summary>
+    private byte[]? BoundedBytes(byte[]? bytes, DmsRedaction.SecretForms forms)
+    {
+        if (bytes is null)
+        {
+            return null;
+        }
+
+        var text = DmsRedaction.Redact(System.Text.Encoding.Latin1.GetString(bytes), forms)!;
+        var end = Math.Min(text.Length, DmsResponseClassifier.RawBodyChars);
+        if (end < text.Length || RawBodyTruncated)
+        {
+            end -= forms.DanglingPrefixLength(text.AsSpan(0, end));
+        }
+
+        return System.Text.Encoding.Latin1.GetBytes(text[..end]);
     }
 
     // Ids are cut only after masking, so a cut never leaves the start of a secret in them.
@@ -123,6 +148,7 @@ internal sealed class DmsFailure
         if (!Redacted)
         {
             BoundIds(DmsRedaction.SecretForms.None);
+            RawBytes = BoundedBytes(RawBytes, DmsRedaction.SecretForms.None);
         }
 
         var message = Preview is null ? $"DMS {action}: {Description}" : $"DMS {action}: {Description}, body: {Preview}";
@@ -137,6 +163,7 @@ internal sealed class DmsFailure
             Recommend = Recommend,
             ServiceMessage = ServiceMessage,
             Attempts = attempts,
+            RawBodyBytes = RawBytes,
         };
     }
 }

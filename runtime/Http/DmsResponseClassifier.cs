@@ -65,6 +65,7 @@ internal static class DmsResponseClassifier
         {
             Status = status,
             RawBody = BodyText(body, out var truncated),
+            RawBytes = BodyBytes(body),
             RawBodyTruncated = truncated,
             ShowBody = true,
             Inner = inner,
@@ -111,6 +112,9 @@ internal static class DmsResponseClassifier
         return body.IsEmpty ? "(empty)" : Encoding.UTF8.GetString(truncated ? body[..take] : body);
     }
 
+    /// <summary>The same start of the body as <see cref="BodyText"/>, as bytes.</summary>
+    public static byte[] BodyBytes(ReadOnlySpan<byte> body) => body[..Math.Min(body.Length, RawBodyChars + 1024)].ToArray();
+
     private static DmsFailure Failure(DmsFailureKind kind, string? code, Envelope fields, string description, HttpStatusCode status, string? requestId, ReadOnlySpan<byte> body, bool showBody) =>
         new DmsFailure(kind, code, description)
         {
@@ -118,6 +122,7 @@ internal static class DmsResponseClassifier
             Recommend = fields.Recommend,
             ServiceMessage = fields.Message,
             RawBody = BodyText(body, out var truncated),
+            RawBytes = BodyBytes(body),
             RawBodyTruncated = truncated,
             ShowBody = showBody,
         }.WithIds(requestId, fields.HostId);

@@ -78,7 +78,7 @@ public class SecretBoundaryTests
                 var exception = await Assert.ThrowsAsync<DmsException>(() => client.GetDataTrackJobDegreeAsync(TestClients.Degree()));
 
                 Assert.Equal(length, echoed!.Length);
-                var text = string.Join("\n", exception.Message, exception.ToString(), exception.RawBody, exception.ServiceMessage, exception.RequestId, exception.HostId, string.Join("\n", logs.Lines));
+                var text = string.Join("\n", exception.Message, exception.ToString(), exception.RawBody, Encoding.Latin1.GetString(exception.RawBodyBytes.Span), exception.ServiceMessage, exception.RequestId, exception.HostId, string.Join("\n", logs.Lines));
                 var at = $"{channel}, cut at {boundary}, secret at {start}";
                 Assert.False(text.Contains(echoed[..PrefixChars], StringComparison.Ordinal), $"a prefix of the {secret} is in the exception ({at})");
                 Assert.True(Shown(exception, channel, boundary) >= Math.Min(start, Math.Min(boundary, 64 * 1024)) - 1, $"the text before the secret is shown, so the check saw the cut ({at})");

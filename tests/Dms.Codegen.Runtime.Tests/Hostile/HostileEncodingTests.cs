@@ -45,6 +45,7 @@ public class HostileEncodingTests
 
             Assert.Contains("UTF-8", exception.Message);
             Assert.Contains("\uFFFD", exception.RawBody); // the bad bytes are kept, visibly replaced
+            Assert.Equal(body, exception.RawBodyBytes.ToArray()); // and exactly, as bytes
         }
     }
 
