@@ -6,6 +6,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using Dms.Codegen.Http;
 
 namespace Dms.Codegen.Emulator.Shapes;
 
@@ -112,10 +113,10 @@ internal sealed class ResponseWriter
         var (kind, resolved) = Resolve(type);
         switch (kind)
         {
-            case ShapeKind.Object when value is Overlay nested:
+            case DmsValueKind.Object when value is Overlay nested:
                 WriteObject(writer, resolved as ObjectShape ?? new ObjectShape(type.Name ?? name, Array.Empty<KeyValuePair<string, TypeShape>>()), context, nested, depth + 1);
                 return;
-            case ShapeKind.Array when value is IEnumerable list && value is not string:
+            case DmsValueKind.Array when value is IEnumerable list && value is not string:
                 writer.WriteStartArray();
                 foreach (var item in list)
                 {
@@ -141,21 +142,21 @@ internal sealed class ResponseWriter
         var (kind, resolved) = Resolve(type);
         switch (kind)
         {
-            case ShapeKind.Object:
+            case DmsValueKind.Object:
                 WriteObject(writer, resolved as ObjectShape ?? new ObjectShape(type.Name ?? name, Array.Empty<KeyValuePair<string, TypeShape>>()), context, null, depth + 1);
                 return;
-            case ShapeKind.Array:
+            case DmsValueKind.Array:
                 writer.WriteStartArray();
                 WriteMade(writer, name, type.Items!, context, depth + 1, top: false);
                 writer.WriteEndArray();
                 return;
-            case ShapeKind.Map:
+            case DmsValueKind.Map:
                 writer.WriteStartObject();
                 writer.WritePropertyName("key1");
                 WriteMade(writer, name, type.Items!, context, depth + 1, top: false);
                 writer.WriteEndObject();
                 return;
-            case ShapeKind.Any:
+            case DmsValueKind.Any:
                 WriteAny(writer, type.Example);
                 return;
         }
@@ -172,15 +173,15 @@ internal sealed class ResponseWriter
         // Nothing above fitted: a value of the type that no rule chose.
         var fallback = resolved is EnumShape e && e.Values.Count > 0 ? e.Values[0] : kind switch
         {
-            ShapeKind.Int32 or ShapeKind.Int64 => "1",
-            ShapeKind.Double => "0.5",
-            ShapeKind.Boolean => "true",
+            DmsValueKind.Int32 or DmsValueKind.Int64 => "1",
+            DmsValueKind.Double => "0.5",
+            DmsValueKind.Boolean => "true",
             _ => name + "-value",
         };
         TryWriteScalar(writer, kind, resolved as EnumShape, fallback);
     }
 
-    private static IEnumerable<string?> Candidates(string name, ShapeKind kind, string? example, AnswerContext context, bool top)
+    private static IEnumerable<string?> Candidates(string name, DmsValueKind kind, string? example, AnswerContext context, bool top)
     {
         if (top && name == "RequestId")
         {
@@ -198,7 +199,7 @@ internal sealed class ResponseWriter
         }
 
         yield return context.Parameter(name);
-        if (IsIdentifier(name) && kind is ShapeKind.Int64 or ShapeKind.Int32 or ShapeKind.String)
+        if (IsIdentifier(name) && kind is DmsValueKind.Int64 or DmsValueKind.Int32 or DmsValueKind.String)
         {
             yield return State.World.Identity(name).ToString(CultureInfo.InvariantCulture);
         }
@@ -208,13 +209,13 @@ internal sealed class ResponseWriter
             yield return known;
         }
 
-        if (name == "TotalCount" || name.EndsWith("Count", StringComparison.Ordinal) && kind is ShapeKind.Int32 or ShapeKind.Int64)
+        if (name == "TotalCount" || name.EndsWith("Count", StringComparison.Ordinal) && kind is DmsValueKind.Int32 or DmsValueKind.Int64)
         {
             // Lists hold one element unless the state says otherwise, so counts say one too.
             yield return "1";
         }
 
-        if (kind == ShapeKind.String && (name.EndsWith("Time", StringComparison.Ordinal) || name.EndsWith("Date", StringComparison.Ordinal)) && example is null)
+        if (kind == DmsValueKind.String && (name.EndsWith("Time", StringComparison.Ordinal) || name.EndsWith("Date", StringComparison.Ordinal)) && example is null)
         {
             yield return context.Now.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
         }
@@ -226,23 +227,16 @@ internal sealed class ResponseWriter
     public static bool IsIdentifier(string name) =>
         name == "Tid" || (name.Length > 2 && name.EndsWith("Id", StringComparison.Ordinal) && name != "RequestId");
 
-    private (ShapeKind Kind, object? Resolved) Resolve(TypeShape type)
+    private (DmsValueKind Kind, object? Resolved) Resolve(TypeShape type) => type switch
     {
-        switch (type.Kind)
-        {
-            case ShapeKind.Object:
-                return (ShapeKind.Object, _catalog.Object(type.Name!));
-            case ShapeKind.Named when _catalog.Enum(type.Name!) is { } e:
-                return (e.Numeric ? ShapeKind.Int64 : ShapeKind.String, e);
-            case ShapeKind.Named:
-                return (ShapeKind.Object, _catalog.Object(type.Name!));
-            default:
-                return (type.Kind, null);
-        }
-    }
+        { Kind: DmsValueKind.Object } => (DmsValueKind.Object, _catalog.Object(type.Name!)),
+        // A named scalar is an enum: its documented values are the candidates.
+        { Name: { } name } when _catalog.Enum(name) is { } e => (type.Kind, e),
+        _ => (type.Kind, null),
+    };
 
     /// <summary>Writes <paramref name="text"/> as the kind when it parses as one (and is a documented value of an enum).</summary>
-    private static bool TryWriteScalar(Utf8JsonWriter writer, ShapeKind kind, EnumShape? enumShape, string text)
+    private static bool TryWriteScalar(Utf8JsonWriter writer, DmsValueKind kind, EnumShape? enumShape, string text)
     {
         if (enumShape is not null)
         {
@@ -258,19 +252,19 @@ internal sealed class ResponseWriter
 
         switch (kind)
         {
-            case ShapeKind.String:
+            case DmsValueKind.String:
                 writer.WriteStringValue(text);
                 return true;
-            case ShapeKind.Int32 when int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i):
+            case DmsValueKind.Int32 when int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i):
                 writer.WriteNumberValue(i);
                 return true;
-            case ShapeKind.Int64 when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l):
+            case DmsValueKind.Int64 when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l):
                 writer.WriteNumberValue(l);
                 return true;
-            case ShapeKind.Double when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d):
+            case DmsValueKind.Double when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d):
                 writer.WriteNumberValue(d);
                 return true;
-            case ShapeKind.Boolean when bool.TryParse(text, out var b):
+            case DmsValueKind.Boolean when bool.TryParse(text, out var b):
                 writer.WriteBooleanValue(b);
                 return true;
             default:

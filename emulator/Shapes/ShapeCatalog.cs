@@ -2,45 +2,15 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using Dms.Codegen.Http;
 
 namespace Dms.Codegen.Emulator.Shapes;
 
-/// <summary>The kinds a member can have, as the generator's model names them.</summary>
-internal enum ShapeKind
-{
-    /// <summary>A string.</summary>
-    String,
-
-    /// <summary>A 32-bit integer.</summary>
-    Int32,
-
-    /// <summary>A 64-bit integer.</summary>
-    Int64,
-
-    /// <summary>A double.</summary>
-    Double,
-
-    /// <summary>true or false.</summary>
-    Boolean,
-
-    /// <summary>Any JSON value.</summary>
-    Any,
-
-    /// <summary>An inline object type.</summary>
-    Object,
-
-    /// <summary>An array of <see cref="TypeShape.Items"/>.</summary>
-    Array,
-
-    /// <summary>A map from string to <see cref="TypeShape.Items"/>.</summary>
-    Map,
-
-    /// <summary>A declared name: a shared object type or an enum, possibly from another spec file.</summary>
-    Named,
-}
-
-/// <summary>A member's type: its kind, the type name for objects and named types, the element type, the spec's example.</summary>
-internal sealed record TypeShape(ShapeKind Kind, string? Name, TypeShape? Items, string? Example);
+/// <summary>
+/// A member's type: its kind in the runtime's wire vocabulary (an enum is the kind of its values), the type name
+/// for objects and enums, the element type, the spec's example.
+/// </summary>
+internal sealed record TypeShape(DmsValueKind Kind, string? Name, TypeShape? Items, string? Example);
 
 /// <summary>An object type: its members in spec order, by wire name.</summary>
 internal sealed record ObjectShape(string Name, IReadOnlyList<KeyValuePair<string, TypeShape>> Members);
@@ -116,7 +86,7 @@ internal sealed class ShapeCatalog
 
     private static TypeShape ReadType(JsonElement element)
     {
-        var kind = System.Enum.Parse<ShapeKind>(element.GetProperty("type").GetString()!, ignoreCase: true);
+        var kind = System.Enum.Parse<DmsValueKind>(element.GetProperty("type").GetString()!);
         var name = element.TryGetProperty("name", out var n) ? n.GetString() : null;
         var items = element.TryGetProperty("items", out var i) ? ReadType(i) : null;
         var example = element.TryGetProperty("example", out var x) ? x.GetString() : null;

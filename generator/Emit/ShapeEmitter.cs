@@ -128,8 +128,9 @@ internal static class ShapeEmitter
 
     private static string Type(TypeRef type, string? example)
     {
-        // The emulator's catalog reads an enum reference as "named" and looks it up.
-        var kind = type.Kind == TypeRefKind.Enum ? "named" : type.Kind.ToString().ToLowerInvariant();
+        // The runtime's wire vocabulary names the kind (an enum is the kind of its values); the emulator reads it
+        // back as a DmsValueKind and finds an enum by its name.
+        var kind = type.WireKind.ToString();
         var text = new StringBuilder("{ \"type\": ").Append(Quote(kind));
         if (type.Name is { } name)
         {

@@ -91,18 +91,18 @@ public class AllOperationsTests
     {
         if (style == DmsParameterStyle.Json)
         {
-            return type.Example is { } json && IsJson(json) ? json : type.Kind == ShapeKind.Array ? "[]" : "{}";
+            return type.Example is { } json && IsJson(json) ? json : type.Kind == DmsValueKind.Array ? "[]" : "{}";
         }
 
-        var enumShape = type.Kind == ShapeKind.Named ? catalog.Enum(type.Name!) : null;
+        var enumShape = type.Kind != DmsValueKind.Object && type.Name is { } enumName ? catalog.Enum(enumName) : null;
         var example = type.Example;
         return type.Kind switch
         {
-            ShapeKind.Int32 => int.TryParse(example, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) ? example! : "1",
-            ShapeKind.Int64 => long.TryParse(example, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) ? example! : "1",
-            ShapeKind.Double => double.TryParse(example, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? example! : "1.5",
-            ShapeKind.Boolean => bool.TryParse(example, out _) ? example! : "true",
             _ when enumShape is not null => example is not null && enumShape.Values.Contains(example) ? example : enumShape.Values[0],
+            DmsValueKind.Int32 => int.TryParse(example, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) ? example! : "1",
+            DmsValueKind.Int64 => long.TryParse(example, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) ? example! : "1",
+            DmsValueKind.Double => double.TryParse(example, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? example! : "1.5",
+            DmsValueKind.Boolean => bool.TryParse(example, out _) ? example! : "true",
             _ => example ?? "emulator",
         };
     }
@@ -142,19 +142,19 @@ public class AllOperationsTests
 
     private static void CheckValue(ShapeCatalog catalog, JsonElement value, TypeShape type, string path, List<string> problems)
     {
-        var enumShape = type.Kind == ShapeKind.Named ? catalog.Enum(type.Name!) : null;
-        var objectShape = type.Kind is ShapeKind.Object or ShapeKind.Named && enumShape is null ? catalog.Object(type.Name!) : null;
+        var enumShape = type.Kind != DmsValueKind.Object && type.Name is { } enumName ? catalog.Enum(enumName) : null;
+        var objectShape = type.Kind == DmsValueKind.Object ? catalog.Object(type.Name!) : null;
         var ok = type.Kind switch
         {
             _ when enumShape is not null => enumShape.Values.Contains(enumShape.Numeric ? value.GetRawText() : value.ValueKind == JsonValueKind.String ? value.GetString()! : "\0"),
-            ShapeKind.String => value.ValueKind == JsonValueKind.String,
-            ShapeKind.Int32 => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out _),
-            ShapeKind.Int64 => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
-            ShapeKind.Double => value.ValueKind == JsonValueKind.Number,
-            ShapeKind.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
-            ShapeKind.Any => value.ValueKind != JsonValueKind.Null,
-            ShapeKind.Array => value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0,
-            ShapeKind.Map => value.ValueKind == JsonValueKind.Object && value.EnumerateObject().Any(),
+            DmsValueKind.String => value.ValueKind == JsonValueKind.String,
+            DmsValueKind.Int32 => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out _),
+            DmsValueKind.Int64 => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
+            DmsValueKind.Double => value.ValueKind == JsonValueKind.Number,
+            DmsValueKind.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
+            DmsValueKind.Any => value.ValueKind != JsonValueKind.Null,
+            DmsValueKind.Array => value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0,
+            DmsValueKind.Map => value.ValueKind == JsonValueKind.Object && value.EnumerateObject().Any(),
             _ => objectShape is not null,
         };
         if (!ok)
@@ -167,14 +167,14 @@ public class AllOperationsTests
         {
             CheckObject(catalog, value, objectShape, path, problems);
         }
-        else if (type.Kind == ShapeKind.Array)
+        else if (type.Kind == DmsValueKind.Array)
         {
             foreach (var item in value.EnumerateArray())
             {
                 CheckValue(catalog, item, type.Items!, path + "[]", problems);
             }
         }
-        else if (type.Kind == ShapeKind.Map)
+        else if (type.Kind == DmsValueKind.Map)
         {
             foreach (var entry in value.EnumerateObject())
             {
