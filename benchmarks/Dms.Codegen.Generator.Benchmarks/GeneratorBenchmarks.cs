@@ -73,10 +73,13 @@ public class GeneratorBenchmarks
         CSharpParseOptions.Default,
         new SpecOptionsProvider(new Dictionary<string, string>()));
 
-    /// <summary>The seed spec with its declared names made unique, so N copies are N operations.</summary>
+    /// <summary>The seed spec with its declared names (operation, enum, waiters) made unique, so N copies are N operations.</summary>
     private static string Synthetic(string template, int index) => template
         .Replace("GetDataExportOrderDetail", $"GetDataExportOrderDetail{index}")
-        .Replace("DataExportJobStatus", $"DataExportJobStatus{index}");
+        .Replace("DataExportJobStatus", $"DataExportJobStatus{index}")
+        .Replace("  ExportPrecheckFinished:", $"  ExportPrecheckFinished{index}:")
+        .Replace("  ExportApproved:", $"  ExportApproved{index}:")
+        .Replace("  ExportFinished:", $"  ExportFinished{index}:");
 
     private void AssertGenerated(GeneratorDriver driver)
     {
