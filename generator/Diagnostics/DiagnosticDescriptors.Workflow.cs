@@ -32,8 +32,8 @@ internal static partial class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor PagingParameterNotFound = Error(
         "DMS0044",
         "Pagination parameter not found",
-        "pagination: the {0} parameter '{1}' is not a parameter of {2}",
-        "page and size name request parameters by their wire names; an operation without paging parameters has no pagination block.");
+        "{0}: '{1}' is not a parameter of {2}{3}",
+        "page and size name request parameters by their wire names, or a field inside an object parameter by a dotted path (OrderActionDetail.Page.PageNumber); an operation without paging parameters has no pagination block.");
 
     public static readonly DiagnosticDescriptor DuplicateExtensionMethod = Error(
         "DMS0045",

@@ -29,7 +29,7 @@ internal static class ObjectEmitter
         if (mode != ObjectMode.Request)
         {
             w.Line("/// <summary>Members DMS sent that the spec does not describe, kept so that nothing is lost; null when there were none.</summary>");
-            w.Line($"public {KnownTypes.ReadOnlyDictionary}<string, {KnownTypes.JsonElement}>? AdditionalProperties {{ get; set; }}");
+            w.Line($"public {KnownTypes.ReadOnlyDictionary}<string, {KnownTypes.JsonElement}>? {GeneratedNames.AdditionalProperties} {{ get; set; }}");
             w.Line();
             JsonEmitter.EmitReadJson(w, context, model, self, root);
             w.Line();

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Dms.Codegen.Generator.Model;
 using Dms.Codegen.Generator.Names;
@@ -94,30 +95,75 @@ internal static class PaginationEmitter
         w.Line("/// <param name=\"cancellationToken\">Cancels the enumeration and the call in flight.</param>");
     }
 
-    /// <summary>The request for one page: every parameter copied, the page and size replaced.</summary>
+    /// <summary>
+    /// The request for one page: every parameter copied, the page and size replaced. A nested page field gets a
+    /// new instance of each object on its path (created when the caller left it unset, its other members kept),
+    /// so the caller's request and the objects it holds are never changed.
+    /// </summary>
     private static void EmitCopy(SourceWriter w, EmitContext context, OperationModel operation, PaginationModel pagination, string request)
     {
-        w.Line($"private static {request} {operation.Name}Page({request} request, string? cursor, int? size) => new()");
-        w.Line("{");
-        foreach (var parameter in operation.Parameters)
-        {
-            var property = parameter.Property.Name;
-            var value = property == pagination.Page.Name ? $"{FromCursor(pagination.Page)} ?? request.{property}"
-                : property == pagination.Size?.Name ? $"{FromSize(context, pagination.Size)} ?? request.{property}"
-                : "request." + property;
-            w.Line($"    {property} = {value},");
-        }
-
-        w.Line("};");
+        w.Open($"private static {request} {operation.Name}Page({request} request, string? cursor, int? size) => new()");
+        Members(w, context, pagination, operation.Parameters.Select(p => p.Property.Name), null, "request", true);
+        w.Close(";");
     }
 
-    private static string Cursor(PageParameter page) => page.Kind == TypeRefKind.String ? "request." + page.Name : $"DmsPaging.Text(request.{page.Name})";
+    /// <summary>One object's members in the copy: read from <paramref name="source"/> (null-safely unless <paramref name="sourceSet"/>).</summary>
+    private static void Members(SourceWriter w, EmitContext context, PaginationModel pagination, IEnumerable<string> members, string? at, string source, bool sourceSet)
+    {
+        foreach (var member in members)
+        {
+            var path = at is null ? member : at + "." + member;
+            var read = source + (sourceSet ? "." : "?.") + member;
+            if (path == pagination.Page.Dotted)
+            {
+                w.Line($"{member} = {FromCursor(pagination.Page)} ?? {read},");
+            }
+            else if (pagination.Size is { } size && path == size.Dotted)
+            {
+                w.Line($"{member} = {FromSize(context, size)} ?? {read},");
+            }
+            else if (pagination.Objects.FirstOrDefault(o => o.At == path) is { } nested)
+            {
+                w.Open($"{member} = new()");
+                Members(w, context, pagination, nested.Members, path, read, sourceSet && IsSet(pagination, path));
+                w.Close(",");
+            }
+            else
+            {
+                w.Line($"{member} = {read},");
+            }
+        }
+    }
+
+    /// <summary>Whether the object at <paramref name="at"/> is a C# <c>required</c> member, so never null in the caller's request.</summary>
+    private static bool IsSet(PaginationModel pagination, string at)
+    {
+        var depth = at.Split('.').Length;
+        var field = pagination.Page.Dotted.StartsWith(at + ".", System.StringComparison.Ordinal) ? pagination.Page : pagination.Size!;
+        return field.Path[depth - 1].Required;
+    }
+
+    /// <summary>The field as read from the caller's request, null-safe past every member that may be null.</summary>
+    private static string Read(PageParameter field)
+    {
+        var text = "request";
+        var set = true;
+        foreach (var step in field.Path)
+        {
+            text += (set ? "." : "?.") + step.Member;
+            set &= step.Required;
+        }
+
+        return text;
+    }
+
+    private static string Cursor(PageParameter page) => page.Kind == TypeRefKind.String ? Read(page) : $"DmsPaging.Text({Read(page)})";
 
     private static string SizeOf(PageParameter size) => size.Kind switch
     {
-        TypeRefKind.Int32 => "request." + size.Name,
-        TypeRefKind.Unresolved => $"DmsPaging.Size(request.{size.Name}{(size.Required ? "." : "?.")}Value)",
-        _ => $"DmsPaging.Size(request.{size.Name})",
+        TypeRefKind.Int32 => Read(size),
+        TypeRefKind.Unresolved => $"DmsPaging.Size({Read(size)}{(size.Required ? "." : "?.")}Value)",
+        _ => $"DmsPaging.Size({Read(size)})",
     };
 
     private static string FromCursor(PageParameter page) => page.Kind switch

@@ -30,8 +30,32 @@ internal enum PagingStyle
     Token,
 }
 
-/// <summary>A request parameter used for paging: its C# name and kind (int32, int64 or string; or, for a size, a named enum).</summary>
-internal sealed record PageParameter(string Name, TypeRefKind Kind, bool Required, string? EnumName = null);
+/// <summary>
+/// A request field used for paging: a parameter, or a field inside object parameters (<c>OrderActionDetail.Page.PageNumber</c>),
+/// reached through <see cref="Path"/>; its kind is int32, int64 or string (or, for a size, a named enum).
+/// </summary>
+internal sealed record PageParameter(EquatableArray<PageStep> Path, TypeRefKind Kind, string? EnumName = null)
+{
+    /// <summary>The C# name of the field itself.</summary>
+    public string Name => Path[Path.Count - 1].Member;
+
+    /// <summary>The C# member path from the request, dotted (<c>OrderActionDetail.Page.PageNumber</c>).</summary>
+    public string Dotted => string.Join(".", Path.Select(s => s.Member));
+
+    /// <summary>Whether reading it from the caller's request can never give null (every member on the path is C# <c>required</c>).</summary>
+    public bool Required => Path.All(s => s.Required);
+
+    public bool IsNested => Path.Count > 1;
+}
+
+/// <summary>One member on a page field's path; <see cref="Required"/>: a C# <c>required</c> member, never null.</summary>
+internal sealed record PageStep(string Member, bool Required);
+
+/// <summary>
+/// An object on a nested page field's path, which the page copy creates anew: <see cref="At"/> is the dotted C#
+/// path of the member holding it, <see cref="Members"/> the members the copy keeps from the caller's object.
+/// </summary>
+internal sealed record PageObject(string At, EquatableArray<string> Members);
 
 /// <summary>The <c>pagination:</c> block, its fields resolved against the request and the response.</summary>
 internal sealed record PaginationModel(
@@ -41,7 +65,11 @@ internal sealed record PaginationModel(
     PageParameter? Size,
     MemberPath? Items,
     MemberPath? Total,
-    MemberPath? NextToken);
+    MemberPath? NextToken)
+{
+    /// <summary>The objects on the page and size paths, outermost first (none when both are parameters).</summary>
+    public EquatableArray<PageObject> Objects { get; init; } = EquatableArray<PageObject>.Empty;
+}
 
 /// <summary>Everything an operation declares beyond one call: its waiters, its paging and whether it streams events.</summary>
 internal sealed record WorkflowModel(EquatableArray<WaiterModel> Waiters, PaginationModel? Pagination, bool Stream)

@@ -14,10 +14,13 @@ internal static class GeneratedNames
     /// <summary>The class that holds the inline object types of a root class (<c>{Root}.Types.{Name}</c>).</summary>
     public const string NestedTypesClass = "Types";
 
+    /// <summary>The member of read (response and shared) classes that keeps JSON members the spec does not declare.</summary>
+    public const string AdditionalProperties = "AdditionalProperties";
+
     /// <summary>Members every generated class has, plus those inherited from <see cref="object"/>.</summary>
     public static readonly string[] ReservedObjectMembers =
     {
-        "ReadJson", "WriteJson", "AdditionalProperties", "Validate", "BuildRequest", NestedTypesClass, "Descriptor",
+        "ReadJson", "WriteJson", AdditionalProperties, "Validate", "BuildRequest", NestedTypesClass, "Descriptor",
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
 

@@ -1,6 +1,8 @@
+using System.Collections.Generic;
 using System.Linq;
 using Dms.Codegen.Generator.Diagnostics;
 using Dms.Codegen.Generator.Model;
+using Dms.Codegen.Generator.Names;
 
 namespace Dms.Codegen.Generator.Parsing;
 
@@ -9,7 +11,7 @@ internal static class PaginationParser
 {
     public static readonly string[] PaginationKeys = { "style", "page", "size", "items", "total", "nextToken", "firstPage" };
 
-    public static PaginationModel? Parse(ParseContext context, YamlNode? node, OperationModel operation, ResponsePaths paths)
+    public static PaginationModel? Parse(ParseContext context, YamlNode? node, OperationModel operation, MemberPaths paths)
     {
         if (node is null || !context.IsMapping(node, "pagination"))
         {
@@ -26,8 +28,10 @@ internal static class PaginationParser
 
         var style = styleWord switch { "offset" => PagingStyle.Offset, "token" => PagingStyle.Token, _ => PagingStyle.PageNumber };
         var token = style == PagingStyle.Token;
-        var page = Parameter(context, node, "page", operation, token ? "a string (the token)" : "int32, int64 or string", token, null);
-        var size = ParseContext.Find(node, "size") is null ? null : Parameter(context, node, "size", operation, "int32, int64, string or an enum of such values", false, paths);
+        var request = paths.ForRequest(operation);
+        var objects = new List<PageObject>();
+        var page = Parameter(context, node, "page", request, token ? "a string (the token)" : "int32, int64 or string", token, false, objects);
+        var size = ParseContext.Find(node, "size") is null ? null : Parameter(context, node, "size", request, "int32, int64, string or an enum of such values", false, true, objects);
         var items = Path(context, node, "items", paths, type => type.Kind == TypeRefKind.Array, "an array");
         var total = Path(context, node, "total", paths, type => type.Kind is TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.String, "int32, int64 or string");
         var next = Path(context, node, "nextToken", paths, type => type.Kind == TypeRefKind.String, "a string");
@@ -50,43 +54,80 @@ internal static class PaginationParser
             || (items is null && ParseContext.Find(node, "items") is not null)
             || (total is null && ParseContext.Find(node, "total") is not null)
             || (next is null && nextNode is not null);
-        return failed ? null : new PaginationModel(style, firstPage!.Value, page!, size, items, total, next);
+        return failed ? null : new PaginationModel(style, firstPage!.Value, page!, size, items, total, next) { Objects = objects.ToEquatableArray() };
     }
 
-    /// <summary>A page or size parameter; a size may also be an enum of sizes (two DMS operations list 10, 20, 50, 100).</summary>
-    private static PageParameter? Parameter(ParseContext context, YamlNode node, string key, OperationModel operation, string expected, bool stringOnly, ResponsePaths? enums)
+    /// <summary>
+    /// A page or size field: a parameter, or a dotted path into object parameters, resolved by the same rule as
+    /// response paths. A size may also be an enum of sizes (two DMS operations list 10, 20, 50, 100). The objects on
+    /// a nested path go into <paramref name="objects"/>, for the page copy to recreate.
+    /// </summary>
+    private static PageParameter? Parameter(ParseContext context, YamlNode node, string key, MemberPaths request, string expected, bool stringOnly, bool enumAllowed, List<PageObject> objects)
     {
         var valueNode = ParseContext.Find(node, key)!;
         var wire = context.GetText(node, key);
-        if (wire is null)
+        var what = $"pagination '{key}'";
+        if (wire is null || request.Walk(context, wire, valueNode.Location, what) is not { } steps)
         {
             return null;
         }
 
-        var parameter = operation.Parameters.FirstOrDefault(p => p.Property.WireName == wire);
-        if (parameter is null)
-        {
-            context.Report(DiagnosticDescriptors.PagingParameterNotFound, valueNode.Location, key, wire, operation.Name);
-            return null;
-        }
-
-        var type = parameter.Property.Type;
+        var type = steps[steps.Count - 1].Property.Type;
         var kind = type.Kind;
-        if (kind == TypeRefKind.Unresolved && enums?.LocalEnum(type) is not null)
+        var path = steps.Select(s => new PageStep(s.Property.Name, IsCSharpRequired(request, s))).ToEquatableArray();
+        if (!Objects(context, valueNode.Location, what, wire, request, steps, objects))
         {
-            return new PageParameter(parameter.Property.Name, kind, parameter.Property.Required, type.Name);
+            return null;
+        }
+
+        if (kind == TypeRefKind.Unresolved && enumAllowed && request.LocalEnum(type) is not null)
+        {
+            return new PageParameter(path, kind, type.Name);
         }
 
         if (stringOnly ? kind != TypeRefKind.String : kind is not (TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.String))
         {
-            context.Report(DiagnosticDescriptors.WrongValueKind, valueNode.Location, "pagination", wire, $"is a {(kind == TypeRefKind.Unresolved ? parameter.Property.Type.Name : kind.ToString().ToLowerInvariant())} parameter; the {key} must be {expected}");
+            context.Report(DiagnosticDescriptors.WrongValueKind, valueNode.Location, "pagination", wire, $"is {request.Describe(type)}; the {key} must be {expected}");
             return null;
         }
 
-        return new PageParameter(parameter.Property.Name, kind, parameter.Property.Required);
+        return new PageParameter(path, kind);
     }
 
-    private static MemberPath? Path(ParseContext context, YamlNode node, string key, ResponsePaths paths, System.Func<TypeRef, bool> fits, string expected)
+    /// <summary>
+    /// Records the objects a nested path passes through. Each is created anew for every page, also when the caller
+    /// left it unset; a C# <c>required</c> member of such an object could then not be filled, so that is DMS0041.
+    /// </summary>
+    private static bool Objects(ParseContext context, LocationInfo location, string what, string wire, MemberPaths request, IReadOnlyList<PathStep> steps, List<PageObject> objects)
+    {
+        var alwaysSet = true;
+        for (var i = 0; i < steps.Count - 1; i++)
+        {
+            alwaysSet &= IsCSharpRequired(request, steps[i]);
+            var type = steps[i + 1].Owner;
+            var at = string.Join(".", steps.Take(i + 1).Select(s => s.Property.Name));
+            var required = alwaysSet ? null : type.Properties.FirstOrDefault(p => IsCSharpRequired(request, new PathStep(type, p)));
+            if (required is not null)
+            {
+                var holder = string.Join(".", wire.Split('.').Take(i + 1));
+                context.Report(DiagnosticDescriptors.WrongValueKind, location, what, holder, $"has the required member '{required.WireName}', which the page copy cannot fill when a request leaves '{holder}' unset; make the member optional");
+                return false;
+            }
+
+            if (!objects.Any(o => o.At == at))
+            {
+                var members = type.Properties.Select(p => p.Name);
+                objects.Add(new PageObject(at, (request.IsNamedType(type) ? members.Concat(new[] { GeneratedNames.AdditionalProperties }) : members).ToEquatableArray()));
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Request parameters and inline request types make required members C# <c>required</c>; named (shared) types do not.</summary>
+    private static bool IsCSharpRequired(MemberPaths request, PathStep step) => step.Property.Required && !request.IsNamedType(step.Owner);
+
+    private static MemberPath? Path(ParseContext context, YamlNode node, string key, MemberPaths paths, System.Func<TypeRef, bool> fits, string expected)
     {
         var valueNode = ParseContext.Find(node, key);
         var text = context.GetText(node, key);

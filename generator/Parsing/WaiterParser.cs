@@ -13,7 +13,7 @@ internal static class WaiterParser
 
     private static readonly string[] StateLists = { "success", "failure", "blocked", "waiting" };
 
-    public static List<WaiterModel> Parse(ParseContext context, YamlNode? node, ResponsePaths paths)
+    public static List<WaiterModel> Parse(ParseContext context, YamlNode? node, MemberPaths paths)
     {
         var waiters = new List<WaiterModel>();
         if (node is null || !context.IsMapping(node, "waiters", allowNull: true))
@@ -38,7 +38,7 @@ internal static class WaiterParser
         return waiters;
     }
 
-    private static WaiterModel? ParseWaiter(ParseContext context, string name, LocationInfo location, YamlNode node, ResponsePaths paths)
+    private static WaiterModel? ParseWaiter(ParseContext context, string name, LocationInfo location, YamlNode node, MemberPaths paths)
     {
         context.CheckKeys(node, $"the waiter '{name}'", WaiterKeys);
         var what = $"Waiter '{name}'";
@@ -106,7 +106,7 @@ internal static class WaiterParser
     /// What the status may be: any value of a scalar's kind; for a declared name, anything here, since the enum may
     /// be in another file and its values are checked against the index (<c>WaiterStateRules</c>).
     /// </summary>
-    private static Documented? DocumentedValues(ParseContext context, string what, string path, TypeRef type, LocationInfo location, ResponsePaths paths)
+    private static Documented? DocumentedValues(ParseContext context, string what, string path, TypeRef type, LocationInfo location, MemberPaths paths)
     {
         if (type.Kind is TypeRefKind.String or TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Boolean or TypeRefKind.Unresolved)
         {

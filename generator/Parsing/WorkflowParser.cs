@@ -21,7 +21,7 @@ internal static class WorkflowParser
         }
 
         context.Declare(GeneratedNames.WorkflowExtensions(operation.Name), DeclarationKind.Reserved, ParseContext.FindKey(root, "operation")!.Location);
-        var paths = new ResponsePaths(operation.Response, types, enums);
+        var paths = new MemberPaths(operation.Response, types, enums);
         var waiters = WaiterParser.Parse(context, waitersNode, paths);
         var pagination = PaginationParser.Parse(context, paginationNode, operation, paths);
         if (pagination is not null)

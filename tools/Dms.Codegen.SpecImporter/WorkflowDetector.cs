@@ -8,8 +8,9 @@ namespace Dms.Codegen.SpecImporter;
 
 /// <summary>
 /// Recognises in Alibaba's metadata what the generator turns into paginators and streams: the five DMS paging
-/// patterns by their top-level query parameters (PageNumber/PageNumer/PageIndex + PageSize, NextToken + MaxResults,
-/// Offset + Size, Page + Rows), with the response's first item array and its total; and the operations the metadata
+/// patterns by their query parameters (PageNumber/PageNumer/PageIndex + PageSize, NextToken + MaxResults,
+/// Offset + Size, Page + Rows), top-level or nested in a JSON-encoded object parameter, with the response's first
+/// item array and its total; and the operations the metadata
 /// marks as server-sent-event streams (<c>x-sdk.sse</c>).
 /// </summary>
 public static class WorkflowDetector
@@ -46,17 +47,31 @@ public static class WorkflowDetector
     /// <summary>The paging pattern of an operation's top-level query parameters, by name: <c>pageNumber</c>, <c>token</c>, <c>offset</c>, or null.</summary>
     public static string? Pattern(JsonElement api) => Match(api)?.Style;
 
-    private static (string Page, string Size, string Style)? Match(JsonElement api)
+    /// <summary>
+    /// The pattern's page and size fields: top-level query parameters first; failing those, fields one object deep
+    /// or more inside a JSON-encoded query parameter (ListSQLReviewOriginSQL's <c>OrderActionDetail.Page.PageNumber</c>),
+    /// page and size side by side in the same object.
+    /// </summary>
+    private static (string Page, string? Size, string Style)? Match(JsonElement api)
     {
-        var query = api.GetProperty("parameters").EnumerateArray()
-            .Where(p => p.GetProperty("in").GetString() == "query" && Scalar(p.GetProperty("schema")))
-            .Select(p => p.GetProperty("name").GetString()!)
+        var query = api.GetProperty("parameters").EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query").ToList();
+        var flat = query.Where(p => Scalar(p.GetProperty("schema"))).Select(p => p.GetProperty("name").GetString()!).ToHashSet(StringComparer.Ordinal);
+        var nested = query.Where(p => Type(p.GetProperty("schema")) == "object")
+            .SelectMany(p => Paths(p.GetProperty("schema"), Scalar, prefix: p.GetProperty("name").GetString()!))
             .ToHashSet(StringComparer.Ordinal);
-        foreach (var pattern in Patterns)
+        foreach (var fields in new[] { flat, nested })
         {
-            if (query.Contains(pattern.Page) && (query.Contains(pattern.Size) || pattern.Style == "token"))
+            foreach (var pattern in Patterns)
             {
-                return pattern;
+                foreach (var page in fields.Where(f => f == pattern.Page || f.EndsWith("." + pattern.Page, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+                {
+                    var size = page.Substring(0, page.Length - pattern.Page.Length) + pattern.Size;
+                    var sized = fields.Contains(size) || (page == pattern.Page && api.GetProperty("parameters").EnumerateArray().Any(p => p.GetProperty("name").GetString() == size));
+                    if (sized || pattern.Style == "token")
+                    {
+                        return (page, sized ? size : null, pattern.Style);
+                    }
+                }
             }
         }
 
@@ -72,9 +87,9 @@ public static class WorkflowDetector
 
         var response = api.GetProperty("responses").GetProperty("200").GetProperty("schema");
         var map = new Map { new("style", pattern.Style), new("page", pattern.Page) };
-        if (api.GetProperty("parameters").EnumerateArray().Any(p => p.GetProperty("name").GetString() == pattern.Size))
+        if (pattern.Size is { } size)
         {
-            map.Add(new("size", pattern.Size));
+            map.Add(new("size", size));
         }
 
         // The first item list in document order: the DMS list wrappers (Orders.Order) put exactly one array under the
