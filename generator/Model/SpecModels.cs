@@ -80,7 +80,16 @@ internal sealed record PropertyModel(string WireName, string Name, TypeRef Type,
 /// A generated class with JSON reading and writing. <see cref="Name"/> is its simple name;
 /// <see cref="NestedTypes"/> are the inline object types declared below it (only roots have them).
 /// </summary>
-internal sealed record ObjectModel(string Name, Docs Docs, EquatableArray<PropertyModel> Properties, EquatableArray<ObjectModel> NestedTypes);
+internal sealed record ObjectModel(string Name, Docs Docs, EquatableArray<PropertyModel> Properties, EquatableArray<ObjectModel> NestedTypes)
+{
+    /// <summary>The members and inline types without their documentation: what the cross-file index keeps of a named type.</summary>
+    public ObjectModel Shape() => this with
+    {
+        Docs = Docs.None,
+        Properties = Properties.Select(p => p with { Docs = Docs.None }).ToEquatableArray(),
+        NestedTypes = NestedTypes.Select(n => n.Shape()).ToEquatableArray(),
+    };
+}
 
 internal sealed record EnumValueModel(string Value, string Name, string? Description, bool Deprecated);
 
@@ -113,6 +122,9 @@ internal sealed record Declaration(string Name, DeclarationKind Kind, bool Numer
 {
     /// <summary>An enum's documented wire values, which a waiter in any file may name as states.</summary>
     public EquatableArray<string> EnumValues { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>A named type's members (<see cref="ObjectModel.Shape"/>), which a waiter's status path in any file may go through.</summary>
+    public ObjectModel? Shape { get; init; }
 }
 
 internal enum DeclarationKind
@@ -144,7 +156,11 @@ internal sealed record ParameterCheck(string Parameter, TypeRef Type, DmsParamet
 /// A waiter whose status is a declared name (an enum, in this file or another): its states are checked by
 /// <c>WaiterStateRules</c> (DMS0041, DMS0042) against the enum's values in the index.
 /// </summary>
-internal sealed record StateCheck(string Waiter, string StatusPath, string TypeName, LocationInfo? StatusLocation, EquatableArray<StateValue> States);
+internal sealed record StateCheck(string Waiter, string StatusPath, string TypeName, LocationInfo? StatusLocation, EquatableArray<StateValue> States)
+{
+    /// <summary>Set when the path goes on through <see cref="TypeName"/>, a type of another file: the wire path after it.</summary>
+    public string? Rest { get; init; }
+}
 
 /// <summary>One state a waiter lists, where it is listed.</summary>
 internal sealed record StateValue(string Value, LocationInfo? Location);
@@ -180,6 +196,8 @@ internal sealed record ParsedSpec(SpecModel? Model, SpecSummary Summary, Equatab
 internal sealed record IndexEntry(string Name, DeclarationKind Kind, bool NumericEnum, string FilePath, bool FileUsable)
 {
     public EquatableArray<string> EnumValues { get; init; } = EquatableArray<string>.Empty;
+
+    public ObjectModel? Shape { get; init; }
 }
 
 /// <summary>

@@ -7,6 +7,12 @@ namespace Dms.Codegen.Generator.Model;
 /// <summary>A member reached from the response (or a named type) by C# member names; <see cref="Type"/> is the last member's type.</summary>
 internal sealed record MemberPath(EquatableArray<string> Members, TypeRef Type)
 {
+    /// <summary>
+    /// Set while the path goes on through a type of another file (<see cref="Type"/>, still unresolved): the wire path
+    /// after it, which validation follows through the index and replaces by the members it finds.
+    /// </summary>
+    public string? Rest { get; init; }
+
     public MemberPath Resolve(System.Func<TypeRef, TypeRef> resolve) => this with { Type = resolve(Type) };
 }
 

@@ -23,14 +23,22 @@ internal sealed class MemberPaths
     /// <summary>Set for request paths: a missing member is then DMS0044 (not a parameter of this operation).</summary>
     private readonly string? _requestOf;
 
-    public MemberPaths(ObjectModel response, IReadOnlyList<ObjectModel> types, IReadOnlyList<EnumModel> enums)
-        : this(response, types, enums, null)
+    /// <summary>The wire path that reached the root, when it is not the top of the response (for messages).</summary>
+    private readonly string? _at;
+
+    /// <summary>
+    /// Paths from <paramref name="root"/> (a response, or in validation a named type of the index reached through
+    /// <paramref name="at"/>) through <paramref name="types"/>.
+    /// </summary>
+    public MemberPaths(ObjectModel root, IReadOnlyList<ObjectModel> types, IReadOnlyList<EnumModel> enums, string? at = null)
+        : this(root, types, enums, null, at)
     {
     }
 
-    private MemberPaths(ObjectModel root, IReadOnlyList<ObjectModel> types, IReadOnlyList<EnumModel> enums, string? requestOf)
+    private MemberPaths(ObjectModel root, IReadOnlyList<ObjectModel> types, IReadOnlyList<EnumModel> enums, string? requestOf, string? at)
     {
         _root = root;
+        _at = at;
         _types = types;
         _enums = enums;
         _requestOf = requestOf;
@@ -45,7 +53,7 @@ internal sealed class MemberPaths
             Docs.None,
             operation.Parameters.Select(p => p.Property).ToEquatableArray(),
             operation.RequestTypes);
-        return new MemberPaths(request, _types, _enums, operation.Name);
+        return new MemberPaths(request, _types, _enums, operation.Name, null);
     }
 
     /// <summary>This file's enum of that name, if the type is one.</summary>
@@ -54,13 +62,22 @@ internal sealed class MemberPaths
     /// <summary>Whether <paramref name="owner"/> is a named type of this file rather than an inline one (or the root).</summary>
     public bool IsNamedType(ObjectModel owner) => _types.Contains(owner);
 
-    /// <summary>The path as C# members and the type it ends at; reports DMS0040/DMS0044/DMS0041 (for <paramref name="what"/>) and returns null when it cannot be followed.</summary>
-    public MemberPath? Resolve(ParseContext context, string path, LocationInfo location, string what) =>
-        Walk(context, path, location, what) is { } steps ? new MemberPath(steps.Select(s => s.Property.Name).ToEquatableArray(), steps[steps.Count - 1].Property.Type) : null;
+    /// <summary>
+    /// The path as C# members and the type it ends at; reports DMS0040/DMS0044/DMS0041 (for <paramref name="what"/>) and
+    /// returns null when it cannot be followed. With <paramref name="acrossFiles"/>, a path that enters a type of another
+    /// file stops there, with the rest of it in <see cref="MemberPath.Rest"/> for validation to follow.
+    /// </summary>
+    public MemberPath? Resolve(ParseContext context, string path, LocationInfo? location, string what, bool acrossFiles = false) =>
+        Walk(context, path, location, what, out var rest, acrossFiles) is { } steps
+            ? new MemberPath(steps.Select(s => s.Property.Name).ToEquatableArray(), steps[steps.Count - 1].Property.Type) { Rest = rest }
+            : null;
 
     /// <summary>Each member along the path with the object that holds it (the root first); null, after a diagnostic, when it cannot be followed.</summary>
-    public IReadOnlyList<PathStep>? Walk(ParseContext context, string path, LocationInfo location, string what)
+    public IReadOnlyList<PathStep>? Walk(ParseContext context, string path, LocationInfo? location, string what) => Walk(context, path, location, what, out _, false);
+
+    private IReadOnlyList<PathStep>? Walk(ParseContext context, string path, LocationInfo? location, string what, out string? rest, bool acrossFiles)
     {
+        rest = null;
         var segments = path.Split('.');
         var steps = new List<PathStep>();
         var owner = _root;
@@ -68,10 +85,10 @@ internal sealed class MemberPaths
         for (var i = 0; i < segments.Length; i++)
         {
             var property = owner.Properties.FirstOrDefault(p => p.WireName == segments[i]);
-            var prefix = string.Join(".", segments, 0, i);
+            var prefix = Full(string.Join(".", segments, 0, i));
             if (property is null)
             {
-                ReportNotFound(context, location, what, path, segments[i], i == 0 ? null : prefix, owner);
+                ReportNotFound(context, location, what, path, segments[i], i == 0 && _at is null ? null : prefix, owner);
                 return null;
             }
 
@@ -81,7 +98,7 @@ internal sealed class MemberPaths
                 return steps;
             }
 
-            var here = string.Join(".", segments, 0, i + 1);
+            var here = Full(string.Join(".", segments, 0, i + 1));
             var type = property.Type;
             ObjectModel? next = null;
             string? problem = null;
@@ -92,6 +109,12 @@ internal sealed class MemberPaths
                     break;
                 case TypeRefKind.Unresolved when LocalEnum(type) is null:
                     next = _types.FirstOrDefault(t => t.Name == type.Name);
+                    if (next is null && acrossFiles)
+                    {
+                        rest = string.Join(".", segments, i + 1, segments.Length - i - 1);
+                        return steps;
+                    }
+
                     root = next ?? root;
                     problem = next is null ? $"is the type '{type.Name}' of another spec file, which a path cannot enter; declare the path's types in this file" : null;
                     break;
@@ -115,9 +138,13 @@ internal sealed class MemberPaths
         return null;
     }
 
-    public string Describe(TypeRef type) => type.Kind switch
+    public string Describe(TypeRef type) => type.Kind == TypeRefKind.Unresolved
+        ? LocalEnum(type) is null ? $"the type '{type.Name}'" : $"the enum '{type.Name}'"
+        : DescribeKind(type);
+
+    /// <summary>A type that is not a declared name, as messages say it.</summary>
+    public static string DescribeKind(TypeRef type) => type.Kind switch
     {
-        TypeRefKind.Unresolved => LocalEnum(type) is null ? $"the type '{type.Name}'" : $"the enum '{type.Name}'",
         TypeRefKind.Object => "an object",
         TypeRefKind.Array => "an array",
         TypeRefKind.Map => "a map",
@@ -125,7 +152,9 @@ internal sealed class MemberPaths
         _ => "a " + type.Kind.ToString().ToLowerInvariant(),
     };
 
-    private void ReportNotFound(ParseContext context, LocationInfo location, string what, string path, string segment, string? prefix, ObjectModel owner)
+    private string Full(string path) => _at is null ? path : path.Length == 0 ? _at : _at + "." + path;
+
+    private void ReportNotFound(ParseContext context, LocationInfo? location, string what, string path, string segment, string? prefix, ObjectModel owner)
     {
         var members = string.Join(", ", owner.Properties.Select(p => p.WireName));
         if (_requestOf is null)

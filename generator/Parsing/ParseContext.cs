@@ -34,7 +34,7 @@ internal sealed class ParseContext
 
     public List<StateCheck> StateChecks { get; } = new();
 
-    public void Report(DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments) =>
+    public void Report(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
         Diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
 
     /// <summary>Reports every key of <paramref name="mapping"/> not in <paramref name="allowed"/>.</summary>
@@ -182,8 +182,8 @@ internal sealed class ParseContext
         return use == NameUse.Member ? CSharpNames.EscapeMember(canonical) : canonical;
     }
 
-    public void Declare(string name, DeclarationKind kind, LocationInfo location, bool numericEnum = false, EquatableArray<string> enumValues = default) =>
-        Declarations.Add(new Declaration(name, kind, numericEnum, location) { EnumValues = enumValues });
+    public void Declare(string name, DeclarationKind kind, LocationInfo location, bool numericEnum = false, EquatableArray<string> enumValues = default, ObjectModel? shape = null) =>
+        Declarations.Add(new Declaration(name, kind, numericEnum, location) { EnumValues = enumValues, Shape = shape });
 }
 
 /// <summary>What a spec name becomes in C#, which decides the rules it must meet.</summary>

@@ -116,12 +116,15 @@ internal static class SpecParser
             }
 
             context.CheckKeys(entry.Value, $"the type '{name}'", TypeKeys);
-            context.Declare(name, DeclarationKind.ObjectType, entry.Key.Location);
             var scope = new TypeScope(name);
             var model = SchemaParser.ParseObjectBody(context, name, ParseContext.Find(entry.Value, "properties"), SchemaParser.ParseDocs(context, entry.Value), scope, entry.Key.Location, 1);
+            model = model is null ? null : model with { NestedTypes = scope.NestedTypes.ToEquatableArray() };
+
+            // The shape goes into the index, so that a waiter's status path in another file can go through this type.
+            context.Declare(name, DeclarationKind.ObjectType, entry.Key.Location, shape: model?.Shape());
             if (model is not null)
             {
-                types.Add(model with { NestedTypes = scope.NestedTypes.ToEquatableArray() });
+                types.Add(model);
             }
         }
 

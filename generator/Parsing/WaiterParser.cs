@@ -3,6 +3,7 @@ using System.Globalization;
 using Dms.Codegen.Generator.Diagnostics;
 using Dms.Codegen.Generator.Model;
 using Dms.Codegen.Generator.Names;
+using Dms.Codegen.Generator.Validation;
 
 namespace Dms.Codegen.Generator.Parsing;
 
@@ -50,7 +51,7 @@ internal static class WaiterParser
             return null;
         }
 
-        var status = statusText is null ? null : paths.Resolve(context, statusText, statusNode.Location, what);
+        var status = statusText is null ? null : paths.Resolve(context, statusText, statusNode.Location, what, acrossFiles: true);
         var documented = status is null ? null : DocumentedValues(context, what, statusText!, status.Type, statusNode.Location, paths);
         var lists = new Dictionary<string, List<string>>();
         var meaning = new Dictionary<string, string>();
@@ -80,8 +81,9 @@ internal static class WaiterParser
 
         if (status is { Type.Kind: TypeRefKind.Unresolved })
         {
-            // An enum (or, wrongly, an object type) of this file or another: the validator checks the states against the index.
-            context.StateChecks.Add(new StateCheck(name, statusText!, status.Type.Name!, statusNode.Location, listed.ToEquatableArray()));
+            // An enum (or, wrongly, an object type) of this file or another, or a path that goes on through a type of
+            // another file: the validator follows it and checks the states against the index.
+            context.StateChecks.Add(new StateCheck(name, statusText!, status.Type.Name!, statusNode.Location, listed.ToEquatableArray()) { Rest = status.Rest });
         }
 
         var delay = Duration(context, node, "delay", 2_000);
@@ -108,7 +110,7 @@ internal static class WaiterParser
     /// </summary>
     private static Documented? DocumentedValues(ParseContext context, string what, string path, TypeRef type, LocationInfo location, MemberPaths paths)
     {
-        if (type.Kind is TypeRefKind.String or TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Boolean or TypeRefKind.Unresolved)
+        if (WaiterStateRules.IsStatusKind(type.Kind))
         {
             return new Documented(paths.Describe(type), type.Kind.ToString().ToLowerInvariant(), type.Kind);
         }
@@ -199,12 +201,6 @@ internal static class WaiterParser
 
         public string Values { get; }
 
-        public bool Accepts(string value) => _kind switch
-        {
-            TypeRefKind.Int32 => int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
-            TypeRefKind.Int64 => long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
-            TypeRefKind.Boolean => value is "true" or "false",
-            _ => true,
-        };
+        public bool Accepts(string value) => WaiterStateRules.Fits(_kind, value);
     }
 }

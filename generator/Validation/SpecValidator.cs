@@ -91,7 +91,8 @@ internal static class SpecValidator
     {
         var diagnostics = new List<DiagnosticInfo>(parsed.Diagnostics);
         Check(parsed.Summary, index, clientName, diagnostics.Add);
-        var model = diagnostics.Any(d => d.IsError) || parsed.Model is null ? null : ModelResolver.Resolve(parsed.Model, name => Resolve(index, name));
+        var model = diagnostics.Any(d => d.IsError) || parsed.Model is null ? null
+            : ModelResolver.Resolve(WaiterStateRules.CompleteStatusPaths(parsed.Model, index, name => Resolve(index, name)), name => Resolve(index, name));
         model = model is null ? null : model with { HintName = GeneratedNames.UniqueHintName(model.HintName, index.HintNames, index.HintBases, clientName) };
         return new ValidatedSpec(model, diagnostics.ToEquatableArray());
     }
@@ -135,7 +136,7 @@ internal static class SpecValidator
 
         foreach (var check in summary.StateChecks)
         {
-            WaiterStateRules.Check(check, Resolve(index, check.TypeName), report);
+            WaiterStateRules.Check(check, index, name => Resolve(index, name), report);
         }
 
         foreach (var check in summary.ParameterChecks)
@@ -216,7 +217,7 @@ internal static class SpecValidator
 
     private static SpecIndex CreateIndex(IEnumerable<SpecSummary> summaries, Dictionary<string, bool> usable) =>
         new(summaries
-            .SelectMany(s => s.Declarations.Select(d => new IndexEntry(d.Name, d.Kind, d.NumericEnum, s.FilePath, usable[s.FilePath]) { EnumValues = d.EnumValues }))
+            .SelectMany(s => s.Declarations.Select(d => new IndexEntry(d.Name, d.Kind, d.NumericEnum, s.FilePath, usable[s.FilePath]) { EnumValues = d.EnumValues, Shape = d.Shape }))
             .OrderBy(e => e.Name, StringComparer.Ordinal)
             .ThenBy(e => e.FilePath, StringComparer.Ordinal)
             .ToEquatableArray());
