@@ -61,6 +61,15 @@ public class NestedPaginationTests
     }
 
     [Fact]
+    public void A_nested_token_is_copied_like_a_page_number()
+    {
+        var operation = Operation.Replace("PageNumber: { type: int32 }", "Token: { type: string }").Replace("TotalCount: { type: int32 }", "NextToken: { type: string }");
+        var source = Compiled(operation + "pagination:\n  style: token\n  page: Detail.Page.Token\n  size: Detail.Page.PageSize\n  items: Rows\n  nextToken: NextToken\n").Source("ListThings.g.cs");
+        Assert.Contains("static request => request.Detail?.Page?.Token,", source);
+        Assert.Contains("Token = cursor ?? request.Detail?.Page?.Token,", source);
+    }
+
+    [Fact]
     public void A_misspelt_inner_member_is_DMS0044_at_the_page_naming_what_the_object_has() =>
         WorkflowTests.AssertAt(WorkflowTests.Single(Paged(page: "Detail.Page.PageNo"), "DMS0044"), 21, 9, "'Detail.Page' has no member 'PageNo' (it has: PageNumber, PageSize)");
 
