@@ -28,19 +28,19 @@ internal static class Phases
         ValidatedSpec[] validated = Array.Empty<ValidatedSpec>();
         string[] sources = Array.Empty<string>();
 
-        var floor = Best(() => files.Sum(f => YamlEvents(f.Text)));
-        var parse = Best(() => (parsed = files.Select(f => SpecParser.Parse(f.Path, f.Text, CancellationToken.None)).ToArray()).Length);
-        var validate = Best(() =>
+        var floor = Best("YamlDotNet events", () => files.Sum(f => YamlEvents(f.Text)));
+        var parse = Best("parse", () => (parsed = files.Select(f => SpecParser.Parse(f.Path, f.Text, CancellationToken.None)).ToArray()).Length);
+        var validate = Best("index + validate", () =>
         {
             var index = SpecValidator.BuildIndex(parsed.Select(p => p.Summary.WithoutLocations()).ToImmutableArray(), options.ClientName, CancellationToken.None);
             return (validated = parsed.Select(p => SpecValidator.Validate(p, index, options.ClientName)).ToArray()).Length;
         });
-        var emit = Best(() => (sources = validated.Where(v => v.Model is not null).Select(v => SpecEmitter.Emit(v.Model!, options, CancellationToken.None)).ToArray()).Length);
-        var tree = Best(() => files.Count(f => YamlReader.Read(f.Path, f.Text, new System.Collections.Generic.List<DiagnosticInfo>(), CancellationToken.None) is not null));
+        var emit = Best("emit", () => (sources = validated.Where(v => v.Model is not null).Select(v => SpecEmitter.Emit(v.Model!, options, CancellationToken.None)).ToArray()).Length);
+        var tree = Best("YAML tree", () => files.Count(f => YamlReader.Read(f.Path, f.Text, new System.Collections.Generic.List<DiagnosticInfo>(), CancellationToken.None) is not null));
         Console.WriteLine($"(of parse: YAML tree {tree:F1} ms)");
-        var imports = Best(() => sources.Sum(s => SpecEmitter.UsedNames(s).Count));
+        var imports = Best("finding imports", () => sources.Sum(s => SpecEmitter.UsedNames(s).Count));
         Console.WriteLine($"(of emit: finding imports {imports:F1} ms)");
-        var roslyn = Best(() => sources.Sum(s => CSharpSyntaxTree.ParseText(s).GetRoot().FullSpan.Length));
+        var roslyn = Best("Roslyn parse", () => sources.Sum(s => CSharpSyntaxTree.ParseText(s).GetRoot().FullSpan.Length));
 
         Console.WriteLine($"{files.Length} specs, {files.Sum(f => f.Text.Length):N0} chars in, {sources.Sum(s => s.Length):N0} chars out");
         Console.WriteLine($"YamlDotNet events (floor): {floor,8:F1} ms");
@@ -63,16 +63,21 @@ internal static class Phases
         return events;
     }
 
-    private static double Best(Func<int> step)
+    private static double Best(string name, Func<int> step)
     {
         var best = double.MaxValue;
+        var allocated = 0L;
         for (var i = 0; i < 7; i++)
         {
+            var before = GC.GetTotalAllocatedBytes(precise: true);
             var stopwatch = Stopwatch.StartNew();
             GC.KeepAlive(step());
             best = Math.Min(best, stopwatch.Elapsed.TotalMilliseconds);
+            allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
         }
 
+        // Allocation does not depend on the machine's load, so it shows a change even when the times are noisy.
+        Console.WriteLine($"  allocated {allocated / 1e6,8:F1} MB  {name}");
         return best;
     }
 }

@@ -26,6 +26,12 @@ internal sealed class SourceWriter
         _builder.Append(text).Append('\n');
     }
 
+    /// <summary>One line from pieces, without joining them into a string first (doc comments are half the output).</summary>
+    public void Line(string first, string second, string third = "")
+    {
+        _builder.Append(' ', _indent * 4).Append(first).Append(second).Append(third).Append('\n');
+    }
+
     /// <summary>Appends text that is already indented and ends with a line break.</summary>
     public void Raw(string text) => _builder.Append(text);
 

@@ -77,8 +77,8 @@ internal static class SpecEmitter
         w.Line();
         w.Line($"namespace {ns};");
         w.Line();
-        w.Raw(body);
-        return w.ToString();
+        // One copy of the body, not two through the writer.
+        return string.Concat(w.ToString(), body);
     }
 
     // Every name an import or the using static could serve.

@@ -17,13 +17,17 @@ internal enum YamlNodeKind
 /// </summary>
 internal sealed class YamlNode
 {
-    private YamlNode(YamlNodeKind kind, LocationInfo location, string? value, List<KeyValuePair<YamlNode, YamlNode>>? entries, List<YamlNode>? items)
+    private static readonly KeyValuePair<YamlNode, YamlNode>[] NoEntries = new KeyValuePair<YamlNode, YamlNode>[0];
+    private static readonly YamlNode[] NoItems = new YamlNode[0];
+
+    // Scalars share the empty arrays: most nodes are scalars, and two lists each were most of the tree's garbage.
+    private YamlNode(YamlNodeKind kind, LocationInfo location, string? value, KeyValuePair<YamlNode, YamlNode>[]? entries, YamlNode[]? items)
     {
         Kind = kind;
         Location = location;
         Value = value;
-        Entries = entries ?? new List<KeyValuePair<YamlNode, YamlNode>>();
-        Items = items ?? new List<YamlNode>();
+        Entries = entries ?? NoEntries;
+        Items = items ?? NoItems;
     }
 
     public YamlNodeKind Kind { get; }
@@ -33,17 +37,17 @@ internal sealed class YamlNode
     /// <summary>The text of a scalar; for a null scalar, the word that spelt it (used when it is a key).</summary>
     public string? Value { get; }
 
-    public List<KeyValuePair<YamlNode, YamlNode>> Entries { get; }
+    public KeyValuePair<YamlNode, YamlNode>[] Entries { get; }
 
-    public List<YamlNode> Items { get; }
+    public YamlNode[] Items { get; }
 
     public static YamlNode Scalar(LocationInfo location, string value) => new(YamlNodeKind.Scalar, location, value, null, null);
 
     public static YamlNode Null(LocationInfo location, string? rawText = null) => new(YamlNodeKind.Null, location, rawText, null, null);
 
-    public static YamlNode Mapping(LocationInfo location, List<KeyValuePair<YamlNode, YamlNode>> entries) => new(YamlNodeKind.Mapping, location, null, entries, null);
+    public static YamlNode Mapping(LocationInfo location, KeyValuePair<YamlNode, YamlNode>[] entries) => new(YamlNodeKind.Mapping, location, null, entries, null);
 
-    public static YamlNode Sequence(LocationInfo location, List<YamlNode> items) => new(YamlNodeKind.Sequence, location, null, null, items);
+    public static YamlNode Sequence(LocationInfo location, YamlNode[] items) => new(YamlNodeKind.Sequence, location, null, null, items);
 
     public string Describe() => Kind switch
     {

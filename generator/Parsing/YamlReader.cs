@@ -77,6 +77,11 @@ internal static class YamlReader
         private readonly List<DiagnosticInfo> _diagnostics;
         private readonly CancellationToken _cancellationToken;
 
+        // One scratch list per depth, reused by every mapping or sequence at that depth: each node keeps only
+        // an exact-size array.
+        private readonly List<List<KeyValuePair<YamlNode, YamlNode>>> _entries = new();
+        private readonly List<List<YamlNode>> _items = new();
+
         public State(YamlPositions positions, Parser parser, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
             _positions = positions;
@@ -126,8 +131,8 @@ internal static class YamlReader
         private YamlNode? ReadMapping(MappingStart start, int depth)
         {
             _parser.MoveNext();
-            var entries = new List<KeyValuePair<YamlNode, YamlNode>>();
-            var seen = new HashSet<string>(System.StringComparer.Ordinal);
+            var entries = Scratch(_entries, depth);
+            HashSet<string>? seen = null; // only for long mappings; a short one is searched
             while (!_parser.Accept<MappingEnd>(out _))
             {
                 var key = ReadNode(depth + 1);
@@ -149,7 +154,7 @@ internal static class YamlReader
                 }
 
                 var keyText = key.Value ?? string.Empty;
-                if (!seen.Add(keyText))
+                if (IsDuplicate(entries, keyText, ref seen))
                 {
                     _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateKey, key.Location, keyText));
                     continue;
@@ -159,13 +164,13 @@ internal static class YamlReader
             }
 
             var end = _parser.Consume<MappingEnd>();
-            return YamlNode.Mapping(_positions.Locate(start.Start, end.End), entries);
+            return YamlNode.Mapping(_positions.Locate(start.Start, end.End), entries.ToArray());
         }
 
         private YamlNode? ReadSequence(SequenceStart start, int depth)
         {
             _parser.MoveNext();
-            var items = new List<YamlNode>();
+            var items = Scratch(_items, depth);
             while (!_parser.Accept<SequenceEnd>(out _))
             {
                 var item = ReadNode(depth + 1);
@@ -178,7 +183,46 @@ internal static class YamlReader
             }
 
             var end = _parser.Consume<SequenceEnd>();
-            return YamlNode.Sequence(_positions.Locate(start.Start, end.End), items);
+            return YamlNode.Sequence(_positions.Locate(start.Start, end.End), items.ToArray());
+        }
+
+        private static List<T> Scratch<T>(List<List<T>> lists, int depth)
+        {
+            while (lists.Count <= depth)
+            {
+                lists.Add(new List<T>());
+            }
+
+            var list = lists[depth];
+            list.Clear();
+            return list;
+        }
+
+        private static bool IsDuplicate(List<KeyValuePair<YamlNode, YamlNode>> entries, string key, ref HashSet<string>? seen)
+        {
+            if (seen is null && entries.Count < 16)
+            {
+                foreach (var entry in entries)
+                {
+                    if (entry.Key.Value == key)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            if (seen is null)
+            {
+                seen = new HashSet<string>(System.StringComparer.Ordinal);
+                foreach (var entry in entries)
+                {
+                    seen.Add(entry.Key.Value!);
+                }
+            }
+
+            return !seen.Add(key);
         }
 
         private static bool HasUnpairedSurrogate(string value)
