@@ -36,7 +36,7 @@ internal static class ClientEmitter
     /// <summary><c>{Client}.Operations</c>: every operation's descriptor, sorted by name.</summary>
     public static string EmitCatalogFile(GeneratorOptions options, EquatableArray<string> operationNames)
     {
-        var w = new SourceWriter();
+        using var w = new SourceWriter();
         w.Open($"partial class {options.ClientName}");
         w.Line("/// <summary>Every operation this client was generated with, as its spec declares it; sorted by name.</summary>");
         w.Line($"public static {KnownTypes.ReadOnlyList}<{KnownTypes.OperationDescriptor}> Operations {{ get; }} = new {KnownTypes.OperationDescriptor}[]");
@@ -48,12 +48,12 @@ internal static class ClientEmitter
 
         w.Line("};");
         w.Close();
-        return SpecEmitter.Compose(options.Namespace, w.ToString());
+        return SpecEmitter.Compose(options.Namespace, w);
     }
 
     public static string EmitClientFile(GeneratorOptions options)
     {
-        var w = new SourceWriter();
+        using var w = new SourceWriter();
         w.Line("/// <summary>");
         w.Line("/// The DMS Enterprise (dms-enterprise 2018-11-01) client, with one method per operation in the project's specs.");
         w.Line("/// An instance is thread-safe and meant to be created once and shared.");
@@ -86,7 +86,7 @@ internal static class ClientEmitter
         w.Line($"{options.Accessibility} partial interface {GeneratedNames.ClientInterface(options.ClientName)} {{ }}");
         w.Line();
         EmitServiceCollectionExtensions(w, options);
-        return SpecEmitter.Compose(options.Namespace, w.ToString());
+        return SpecEmitter.Compose(options.Namespace, w);
     }
 
     /// <summary><c>services.Add{Client}(...)</c>: thin typed calls into the runtime's IHttpClientFactory registration.</summary>

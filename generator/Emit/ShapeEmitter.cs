@@ -48,7 +48,7 @@ internal static class ShapeEmitter
 
     private static string EmitCatalog(GeneratorOptions options, EquatableArray<string> hintNames)
     {
-        var w = new SourceWriter();
+        using var w = new SourceWriter();
         w.Open($"partial class {options.ClientName}");
         w.Line("/// <summary>Each spec file's response shapes as JSON, for the DMS emulator (<c>DmsCodegenEmitShapes</c>).</summary>");
         w.Line("public static global::System.Collections.Generic.IReadOnlyList<string> Shapes { get; } = new string[]");
@@ -60,12 +60,12 @@ internal static class ShapeEmitter
 
         w.Line("};");
         w.Close();
-        return SpecEmitter.Compose(options.Namespace, w.ToString());
+        return SpecEmitter.Compose(options.Namespace, w);
     }
 
     private static string EmitFile(GeneratorOptions options, SpecModel model)
     {
-        var w = new SourceWriter();
+        using var w = new SourceWriter();
         w.Open($"partial class {options.ClientName}");
         w.Line($"private const string {ConstantName(model.HintName)} = \"\"\"");
         foreach (var line in Json(model))
@@ -75,7 +75,7 @@ internal static class ShapeEmitter
 
         w.Line("    \"\"\";");
         w.Close();
-        return SpecEmitter.Compose(options.Namespace, w.ToString());
+        return SpecEmitter.Compose(options.Namespace, w);
     }
 
     /// <summary>The shape as JSON, one member per line. It never holds three quotes in a row, so a raw literal keeps it.</summary>
