@@ -60,18 +60,9 @@ internal static class SpecEmitter
         // Deprecated members are marked [Obsolete] for callers; the generated code itself still uses them.
         w.Line("#pragma warning disable CS0612, CS0618");
         w.Line();
-        var used = UsedNames(body.Peek());
-        foreach (var (import, names) in KnownTypes.Imports)
+        foreach (var directive in Imports.For(body.Peek()))
         {
-            if (System.Array.Exists(names, used.Contains))
-            {
-                w.Line($"using {import};");
-            }
-        }
-
-        if (System.Array.Exists(JsonEmitter.ReaderMethods, used.Contains))
-        {
-            w.Line($"using static Dms.Codegen.Json.{KnownTypes.JsonReader};");
+            w.Line(directive);
         }
 
         w.Line();
@@ -79,90 +70,6 @@ internal static class SpecEmitter
         w.Line();
         return body.ToFile(w.ToString());
     }
-
-    // Every name an import or the using static could serve.
-    private static readonly System.Collections.Generic.HashSet<string> ImportableNames = new(
-        System.Linq.Enumerable.Concat(System.Linq.Enumerable.SelectMany(KnownTypes.Imports, i => i.Names), JsonEmitter.ReaderMethods),
-        System.StringComparer.Ordinal);
-
-    private static readonly int ShortestImportable = System.Linq.Enumerable.Min(ImportableNames, n => n.Length);
-    private static readonly int LongestImportable = System.Linq.Enumerable.Max(ImportableNames, n => n.Length);
-
-    // The importable names by their first (ASCII) character: an identifier is compared in place with the few
-    // that could match, never copied into a string to look up.
-    private static readonly string[]?[] ImportableByFirst = ByFirstCharacter();
-
-    private static string[]?[] ByFirstCharacter()
-    {
-        var byFirst = new string[]?[128];
-        foreach (var group in System.Linq.Enumerable.GroupBy(ImportableNames, n => n[0]))
-        {
-            byFirst[group.Key] = System.Linq.Enumerable.ToArray(group);
-        }
-
-        return byFirst;
-    }
-
-    /// <summary>
-    /// The importable names <paramref name="body"/> uses as simple names (not after a dot), found in one pass
-    /// over its identifiers: a regular expression here cost a third of the emit step.
-    /// </summary>
-    internal static System.Collections.Generic.HashSet<string> UsedNames(string body) =>
-        UsedNames(new System.ArraySegment<char>(body.ToCharArray()));
-
-    internal static System.Collections.Generic.HashSet<string> UsedNames(System.ArraySegment<char> text)
-    {
-        var used = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
-        var body = text.Array!;
-        var end = text.Offset + text.Count;
-        var i = text.Offset;
-        while (i < end)
-        {
-            var c = body[i];
-            if (!IsIdentifierChar(c))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < end && IsIdentifierChar(body[i]))
-            {
-                i++;
-            }
-
-            var afterDot = start > text.Offset && body[start - 1] == '.';
-            var length = i - start;
-            if (!afterDot && length >= ShortestImportable && length <= LongestImportable && c < 128 && ImportableByFirst[c] is { } candidates)
-            {
-                foreach (var name in candidates)
-                {
-                    if (name.Length == length && Matches(body, start, name))
-                    {
-                        used.Add(name);
-                        break;
-                    }
-                }
-            }
-        }
-
-        return used;
-    }
-
-    private static bool Matches(char[] text, int start, string name)
-    {
-        for (var k = 1; k < name.Length; k++)
-        {
-            if (text[start + k] != name[k])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool IsIdentifierChar(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' || c > 127 && char.IsLetterOrDigit(c);
 
     private static void Separate(SourceWriter w, ref bool first)
     {

@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Dms.Codegen.Generator.Emit;
+
+/// <summary>
+/// The using directives a generated file needs: one for each namespace of <see cref="KnownTypes.Imports"/> whose
+/// names the file uses as simple names (not after a dot), and <c>using static</c> for the reader methods. Found
+/// in one pass over the text's identifiers, each compared in place with the few names that share its first
+/// character: a regular expression here cost a third of the emit step, a string per identifier a tenth.
+/// </summary>
+internal static class Imports
+{
+    private static readonly string[] Directives = KnownTypes.Imports
+        .Select(i => $"using {i.Namespace};")
+        .Concat(new[] { $"using static Dms.Codegen.Json.{KnownTypes.JsonReader};" })
+        .ToArray();
+
+    // Every importable name with the index of its directive.
+    private static readonly (string Name, int Directive)[] Names = KnownTypes.Imports
+        .SelectMany((import, index) => import.Names.Select(name => (name, index)))
+        .Concat(JsonEmitter.ReaderMethods.Select(name => (name, KnownTypes.Imports.Length)))
+        .ToArray();
+
+    private static readonly int Shortest = Names.Min(n => n.Name.Length);
+    private static readonly int Longest = Names.Max(n => n.Name.Length);
+
+    private static readonly (string Name, int Directive)[]?[] ByFirst = Enumerable.Range(0, 128)
+        .Select(c => Names.Where(n => n.Name[0] == c).ToArray())
+        .Select(group => group.Length == 0 ? null : group)
+        .ToArray();
+
+    /// <summary>The directives <paramref name="text"/> needs, in the order of <see cref="KnownTypes.Imports"/>.</summary>
+    public static IEnumerable<string> For(ArraySegment<char> text)
+    {
+        var used = Used(text);
+        for (var i = 0; i < Directives.Length; i++)
+        {
+            if (used[i])
+            {
+                yield return Directives[i];
+            }
+        }
+    }
+
+    private static bool[] Used(ArraySegment<char> segment)
+    {
+        var used = new bool[Directives.Length];
+        var text = segment.Array!;
+        var end = segment.Offset + segment.Count;
+        var i = segment.Offset;
+        while (i < end)
+        {
+            var c = text[i];
+            if (!IsIdentifierChar(c))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < end && IsIdentifierChar(text[i]))
+            {
+                i++;
+            }
+
+            var afterDot = start > segment.Offset && text[start - 1] == '.';
+            var length = i - start;
+            if (!afterDot && length >= Shortest && length <= Longest && c < 128 && ByFirst[c] is { } candidates)
+            {
+                foreach (var (name, directive) in candidates)
+                {
+                    if (name.Length == length && Matches(text, start, name))
+                    {
+                        used[directive] = true;
+                        break;
+                    }
+                }
+            }
+        }
+
+        return used;
+    }
+
+    private static bool Matches(char[] text, int start, string name)
+    {
+        for (var k = 1; k < name.Length; k++)
+        {
+            if (text[start + k] != name[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsIdentifierChar(char c) =>
+        c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' || (c > 127 && char.IsLetterOrDigit(c));
+}
