@@ -18,9 +18,6 @@ internal sealed class SourceWriter : IDisposable
     [ThreadStatic]
     private static char[]? t_scratch;
 
-    [ThreadStatic]
-    private static StringBuilder? t_fileBuilder;
-
     private readonly StringBuilder _builder;
     private readonly int _baseIndent;
     private int _indent;
@@ -78,17 +75,19 @@ internal sealed class SourceWriter : IDisposable
     /// The text so far, copied into a buffer this thread reuses (valid until the next call on this thread), so
     /// that it can be scanned without making a string of it.
     /// </summary>
-    public ArraySegment<char> Peek()
+    public ArraySegment<char> Peek() => Peek(0);
+
+    private ArraySegment<char> Peek(int offset)
     {
         var scratch = t_scratch;
-        if (scratch is null || scratch.Length < _builder.Length)
+        if (scratch is null || scratch.Length < offset + _builder.Length)
         {
-            scratch = new char[Math.Max(_builder.Length, 16 * 1024)];
+            scratch = new char[Math.Max(offset + _builder.Length, 16 * 1024)];
             t_scratch = scratch.Length <= MaxCachedCapacity ? scratch : null;
         }
 
-        _builder.CopyTo(0, scratch, 0, _builder.Length);
-        return new ArraySegment<char>(scratch, 0, _builder.Length);
+        _builder.CopyTo(0, scratch, offset, _builder.Length);
+        return new ArraySegment<char>(scratch, offset, _builder.Length);
     }
 
     public override string ToString()
@@ -98,22 +97,15 @@ internal sealed class SourceWriter : IDisposable
     }
 
     /// <summary>
-    /// The text with <paramref name="header"/> before it, as one string: put together in a second reused buffer,
-    /// since inserting at the front would split this one and cost a new buffer when it is cleared.
+    /// The text with <paramref name="header"/> before it, as one string: both are put side by side in the reused
+    /// buffer, since inserting at the front of the builder would split it and cost a new one when it is cleared.
     /// </summary>
     public string ToFile(string header)
     {
         CheckBalanced();
-        var body = Peek();
-        var file = t_fileBuilder ?? new StringBuilder(16 * 1024);
-        t_fileBuilder = null;
-        var text = file.Append(header).Append(body.Array!, body.Offset, body.Count).ToString();
-        if (file.Capacity <= MaxCachedCapacity)
-        {
-            t_fileBuilder = file.Clear();
-        }
-
-        return text;
+        var body = Peek(header.Length);
+        header.CopyTo(0, body.Array!, 0, header.Length);
+        return new string(body.Array!, 0, header.Length + body.Count);
     }
 
     public void Dispose()
