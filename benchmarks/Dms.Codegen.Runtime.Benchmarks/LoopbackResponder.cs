@@ -52,6 +52,9 @@ internal static class LoopbackResponder
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+
+        // Under dotnet-trace the child would inherit the tracer's port and wait for it at startup.
+        start.Environment.Remove("DOTNET_DiagnosticPorts");
         var process = Process.Start(start)!;
         var address = process.StandardOutput.ReadLine() ?? throw new InvalidOperationException("The loopback server did not start.");
         return (process, new Uri(address));
