@@ -28,7 +28,7 @@ public abstract class DmsClientBase : IDisposable
     {
         var settings = Settings(options);
         _ownedHttpClient = CreateOwnedHttpClient();
-        _pipeline = new DmsPipeline(settings, _ownedHttpClient);
+        _pipeline = new DmsPipeline(settings, _ownedHttpClient, ownChain: true);
     }
 
     /// <summary>

@@ -7,6 +7,7 @@ return args switch
 {
     ["serve", ..] => await LoopbackResponder.ServeAsync(),
     ["cpu", ..] => await CpuHarness.RunAsync(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3),
+    ["cpu-inproc", ..] => await InProcessCpuHarness.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15),
     ["credentials-cpu", ..] => await Credentials(),
     _ => Run(args),
 };

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Net;
 using System.Net.Http;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -50,10 +51,38 @@ internal static class DmsCall
         CancellationToken callerToken)
     {
         var settings = pipeline.Settings;
+        var time = settings.TimeProvider;
         var telemetry = DmsTelemetry.StartCall(request.Action, settings);
         try
         {
-            return await RunAttemptsAsync(pipeline, request, declaresSuccess, read, telemetry, callerToken).ConfigureAwait(false);
+            var context = new DmsSigningContext(settings, request, pipeline.CarriesContext);
+            var readContext = new DmsReadContext(pipeline, declaresSuccess, telemetry.WantsRequestId);
+            var started = time.GetTimestamp();
+            for (var attempt = 1; ; attempt++)
+            {
+                var result = await AttemptAsync(pipeline, context, readContext, read, attempt, callerToken, time.GetElapsedTime(started)).ConfigureAwait(false);
+                telemetry.Attempted(attempt, result.Status, result.RequestId ?? result.Failure?.RequestId);
+                if (result.Failure is not { } failure)
+                {
+                    return result.Value!;
+                }
+
+                failure.Redact(context.RedactionForms());
+                if (pipeline.Retry.NextDelay(failure, attempt, time.GetElapsedTime(started)) is not { } delay)
+                {
+                    throw failure.ToException(request.Action, attempt);
+                }
+
+                // The retry policy only waits when the wait ends before the overall timeout, so only the caller can cancel it.
+                try
+                {
+                    await Task.Delay(delay, time, callerToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException exception)
+                {
+                    throw new OperationCanceledException(exception.Message, exception, callerToken);
+                }
+            }
         }
         catch (Exception exception) when (telemetry.Failed(exception))
         {
@@ -65,60 +94,30 @@ internal static class DmsCall
         }
     }
 
-    private static async Task<T> RunAttemptsAsync<T>(
-        DmsPipeline pipeline,
-        DmsRequest request,
-        bool declaresSuccess,
-        Func<HttpResponseMessage, DmsReadContext, CancellationToken, ValueTask<DmsAttemptResult<T>>> read,
-        DmsTelemetry.CallScope telemetry,
-        CancellationToken callerToken)
-    {
-        var settings = pipeline.Settings;
-        var time = settings.TimeProvider;
-        var context = new DmsSigningContext(settings, request);
-        var readContext = new DmsReadContext(pipeline, declaresSuccess, telemetry.WantsRequestId);
-        using var overall = DmsDeadline.Start(callerToken, settings.OverallTimeout, time);
-        var started = time.GetTimestamp();
-        for (var attempt = 1; ; attempt++)
-        {
-            var result = await AttemptAsync(pipeline, context, readContext, read, attempt, callerToken, overall).ConfigureAwait(false);
-            telemetry.Attempted(attempt, result.Status, result.RequestId ?? result.Failure?.RequestId);
-            if (result.Failure is not { } failure)
-            {
-                return result.Value!;
-            }
-
-            failure.Redact(context.RedactionForms());
-            if (pipeline.Retry.NextDelay(failure, attempt, time.GetElapsedTime(started)) is not { } delay)
-            {
-                throw failure.ToException(request.Action, attempt);
-            }
-
-            try
-            {
-                await Task.Delay(delay, time, overall.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException exception)
-            {
-                throw callerToken.IsCancellationRequested
-                    ? new OperationCanceledException(exception.Message, exception, callerToken)
-                    : new DmsTimeoutException($"DMS {request.Action} did not complete within the overall timeout of {Seconds(settings.OverallTimeout)} (last error: {failure.Description})", exception) { Attempts = attempt };
-            }
-        }
-    }
-
-    private static async Task<DmsAttemptResult<T>> AttemptAsync<T>(
+    /// <summary>
+    /// One attempt under one timer: the attempt timeout, or what is left of the overall timeout when that is
+    /// sooner (which of the two ran out decides the failure), so a call costs one timer per attempt.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<DmsAttemptResult<T>> AttemptAsync<T>(
         DmsPipeline pipeline,
         DmsSigningContext context,
         DmsReadContext readContext,
         Func<HttpResponseMessage, DmsReadContext, CancellationToken, ValueTask<DmsAttemptResult<T>>> read,
         int attempt,
         CancellationToken callerToken,
-        DmsDeadline overall)
+        TimeSpan elapsed)
     {
         var settings = pipeline.Settings;
         var action = context.Request.Action;
-        using var deadline = DmsDeadline.Start(overall.Token, settings.AttemptTimeout, settings.TimeProvider);
+        var overallLeft = settings.OverallTimeout == Timeout.InfiniteTimeSpan ? Timeout.InfiniteTimeSpan : settings.OverallTimeout - elapsed;
+        var overallFirst = overallLeft != Timeout.InfiniteTimeSpan && (settings.AttemptTimeout == Timeout.InfiniteTimeSpan || overallLeft <= settings.AttemptTimeout);
+        if (overallFirst && overallLeft <= TimeSpan.Zero)
+        {
+            return Failed<T>(OverallTimeout(settings, null));
+        }
+
+        using var deadline = DmsDeadline.Start(callerToken, overallFirst ? overallLeft : settings.AttemptTimeout, settings.TimeProvider);
         var started = settings.TimeProvider.GetTimestamp();
         try
         {
@@ -151,10 +150,10 @@ internal static class DmsCall
             DmsTelemetry.LogAttemptFailed(settings.Logger, action, attempt, "cancelled by the caller", Elapsed(settings, started));
             throw new OperationCanceledException(exception.Message, exception, callerToken);
         }
-        catch (OperationCanceledException exception) when (overall.Token.IsCancellationRequested)
+        catch (OperationCanceledException exception) when (overallFirst && deadline.Token.IsCancellationRequested)
         {
             DmsTelemetry.LogAttemptFailed(settings.Logger, action, attempt, "overall timeout", Elapsed(settings, started));
-            return Failed<T>(new DmsFailure(DmsFailureKind.OverallTimeout, DmsErrorCodes.Timeout, $"did not complete within the overall timeout of {Seconds(settings.OverallTimeout)}") { Inner = exception });
+            return Failed<T>(OverallTimeout(settings, exception));
         }
         catch (OperationCanceledException exception)
         {
@@ -171,6 +170,9 @@ internal static class DmsCall
             return Failed<T>(new DmsFailure(kind, DmsErrorCodes.TransportError, $"could not be reached at {settings.Endpoint.GetLeftPart(UriPartial.Authority)}: {exception.Message}") { Inner = exception });
         }
     }
+
+    private static DmsFailure OverallTimeout(DmsClientSettings settings, Exception? inner) =>
+        new(DmsFailureKind.OverallTimeout, DmsErrorCodes.Timeout, $"did not complete within the overall timeout of {Seconds(settings.OverallTimeout)}") { Inner = inner };
 
     private static DmsAttemptResult<T> Failed<T>(DmsFailure failure) => new(default, failure, 0, null);
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Threading;
 using Dms.Codegen.Credentials;
 using Dms.Codegen.Signing;
 
@@ -27,6 +28,8 @@ public static class DmsHttpRequestFactory
         "x-acs-action", "x-acs-version", "x-acs-date", NonceHeader, "x-acs-content-sha256",
         "x-acs-security-token", "x-acs-accesskey-id", "Authorization",
     };
+
+    private static Timestamp? s_lastTimestamp;
 
     /// <summary>Builds the signed request for one attempt.</summary>
     public static HttpRequestMessage Create(DmsRequest request, Uri endpoint, DmsCredential credential, DmsSignatureVersion version, DateTimeOffset now, string nonce, string? userAgent)
@@ -124,7 +127,19 @@ public static class DmsHttpRequestFactory
     }
 
     /// <summary>UTC <c>yyyy-MM-ddTHH:mm:ssZ</c>, as both signatures require.</summary>
-    public static string FormatTimestamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    public static string FormatTimestamp(DateTimeOffset time)
+    {
+        // Every attempt within the same second has the same text: formatted once per second, not per attempt.
+        var second = time.UtcTicks / TimeSpan.TicksPerSecond;
+        if (Volatile.Read(ref s_lastTimestamp) is { } last && last.Second == second)
+        {
+            return last.Text;
+        }
+
+        var text = time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        Volatile.Write(ref s_lastTimestamp, new Timestamp(second, text));
+        return text;
+    }
 
     private static string SignV3(HttpRequestMessage message, DmsRequest request, Uri endpoint, DmsCredential credential, bool hasBody, string bodyHash, DateTimeOffset now, string nonce)
     {
@@ -203,4 +218,6 @@ public static class DmsHttpRequestFactory
 
         return new Uri(builder.ToString());
     }
+
+    private sealed record Timestamp(long Second, string Text);
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -17,10 +18,14 @@ internal sealed class DmsPipeline
     private readonly IHttpClientFactory? _factory;
     private readonly string? _httpClientName;
 
-    public DmsPipeline(DmsClientSettings settings, HttpClient httpClient)
+    /// <param name="settings">The client's settings.</param>
+    /// <param name="httpClient">Where attempts go.</param>
+    /// <param name="ownChain">Whether the client built <paramref name="httpClient"/> itself, so that no <see cref="DmsSigningHandler"/> can be in it.</param>
+    public DmsPipeline(DmsClientSettings settings, HttpClient httpClient, bool ownChain = false)
         : this(settings)
     {
         _httpClient = httpClient;
+        CarriesContext = !ownChain;
     }
 
     public DmsPipeline(DmsClientSettings settings, IHttpClientFactory factory, string httpClientName)
@@ -28,6 +33,7 @@ internal sealed class DmsPipeline
     {
         _factory = factory;
         _httpClientName = httpClientName;
+        CarriesContext = true;
     }
 
     private DmsPipeline(DmsClientSettings settings)
@@ -40,12 +46,16 @@ internal sealed class DmsPipeline
 
     public DmsRetryPolicy Retry { get; }
 
+    /// <summary>Whether a message must carry its <see cref="DmsSigningContext"/>, for a <see cref="DmsSigningHandler"/> in the chain.</summary>
+    public bool CarriesContext { get; }
+
     /// <summary>
     /// Sends one signed attempt of the context's request and returns the response as soon as its headers are
     /// in; the caller reads and disposes it. Transport failures throw as HttpClient throws them.
     /// </summary>
     /// <exception cref="Credentials.DmsCredentialException">No credential could be had; nothing was sent.</exception>
-    public async Task<HttpResponseMessage> SendAttemptAsync(DmsSigningContext context, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<HttpResponseMessage> SendAttemptAsync(DmsSigningContext context, CancellationToken cancellationToken)
     {
         using var message = context.CreateMessage();
         HttpResponseMessage response;

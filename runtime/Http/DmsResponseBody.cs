@@ -34,19 +34,22 @@ internal readonly struct DmsResponseBody : IDisposable
     /// <exception cref="DmsBodyException">The body is larger than the limit, or could not be read or decompressed.</exception>
     public static async ValueTask<DmsResponseBody> ReadAsync(HttpContent content, long limit, CancellationToken cancellationToken)
     {
-        if (content.Headers.ContentLength is { } declared && declared > limit && content.Headers.ContentEncoding.Count == 0)
+        // Looked up without parsing: nearly every answer has no Content-Encoding left for us to decode.
+        var encoded = content.Headers.NonValidated.Contains("Content-Encoding");
+        var declared = content.Headers.ContentLength;
+        if (declared > limit && !encoded)
         {
             throw TooLarge(limit);
         }
 
         // One byte more than a declared length lets the end of the stream be seen without growing.
-        var size = (int)Math.Min(content.Headers.ContentLength is > 0 and var known and < FirstBuffer * 16 ? known + 1 : FirstBuffer, limit);
+        var size = (int)Math.Min(declared is > 0 and var known and < FirstBuffer * 16 ? known + 1 : FirstBuffer, limit);
         var buffer = ArrayPool<byte>.Shared.Rent(size);
         var length = 0;
         try
         {
             var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            var decoded = Decode(stream, content);
+            var decoded = encoded ? Decode(stream, content) : stream;
             await using (decoded.ConfigureAwait(false))
             {
                 while (true)

@@ -25,6 +25,11 @@ internal static class DmsResponseClassifier
     public static DmsFailure? Classify(HttpStatusCode status, ReadOnlySpan<byte> body, string? requestIdHeader, bool declaresSuccess)
     {
         var code = (int)status;
+        if (code < 400 && declaresSuccess && SaysSuccess(body))
+        {
+            return null;
+        }
+
         var fields = ReadEnvelope(body, stopAtSuccess: code < 400 && declaresSuccess, out var isJson);
         var requestId = fields.RequestId ?? requestIdHeader;
         if (code >= 400)
@@ -126,6 +131,40 @@ internal static class DmsResponseClassifier
             RawBodyTruncated = truncated,
             ShowBody = showBody,
         }.WithIds(requestId, fields.HostId);
+
+    /// <summary>
+    /// The common case first: a top-level <c>"Success": true</c> found by names alone, materialising no value (the
+    /// full scan below decides the same, only later). False on anything else, malformed JSON included.
+    /// </summary>
+    private static bool SaysSuccess(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isSuccess = reader.ValueTextEquals("Success"u8);
+                reader.Read();
+                if (isSuccess && reader.TokenType == JsonTokenType.True)
+                {
+                    return true;
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            // The full scan reports it.
+        }
+
+        return false;
+    }
 
     /// <summary>An id of a success, for its log line and span, cut to <see cref="IdChars"/> (a failure's ids are cut when redacted).</summary>
     public static string? CutId(string? id) => id is { Length: > IdChars } ? id[..IdChars] + "…" : id;

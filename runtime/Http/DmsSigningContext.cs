@@ -21,17 +21,28 @@ internal sealed class DmsSigningContext
 {
     public static readonly HttpRequestOptionsKey<DmsSigningContext> Key = new("Dms.Codegen.Signing");
 
-    private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
+    private const int NonceBytes = 16;
+
+    [ThreadStatic]
+    private static byte[]? t_nonceBytes;
+
+    [ThreadStatic]
+    private static int t_nonceUsed;
 
     private readonly DmsClientSettings _settings;
+    private readonly bool _carried;
     private readonly object _gate = new();
     private List<string>? _earlierSignatures;
     private string? _signature;
     private bool _signedByClient;
 
-    public DmsSigningContext(DmsClientSettings settings, DmsRequest request)
+    /// <param name="settings">The client's settings.</param>
+    /// <param name="request">The call's request.</param>
+    /// <param name="carried">Whether messages carry the context in their options (a chain the client did not build may hold a <see cref="DmsSigningHandler"/>).</param>
+    public DmsSigningContext(DmsClientSettings settings, DmsRequest request, bool carried)
     {
         _settings = settings;
+        _carried = carried;
         Request = request;
         Body = request.Form.Count == 0 ? null : Encoding.UTF8.GetBytes(DmsHttpRequestFactory.EncodePairs(request.Form));
         BodyHash = settings.SignatureVersion == DmsSignatureVersion.V3 ? Acs3Signer.HashPayload(Body) : string.Empty;
@@ -55,9 +66,13 @@ internal sealed class DmsSigningContext
     public HttpRequestMessage CreateMessage()
     {
         var message = new HttpRequestMessage(Request.Method, _settings.Endpoint);
-        message.Headers.Accept.Add(Json);
+        message.Headers.TryAddWithoutValidation("Accept", "application/json");
         message.Headers.TryAddWithoutValidation("User-Agent", _settings.UserAgent);
-        message.Options.Set(Key, this);
+        if (_carried)
+        {
+            message.Options.Set(Key, this);
+        }
+
         return message;
     }
 
@@ -117,5 +132,21 @@ internal sealed class DmsSigningContext
         }
     }
 
-    private static string NewNonce() => Guid.NewGuid().ToString("N");
+    /// <summary>32 lower-case hex characters of fresh random bytes, like a GUID's "N" form.</summary>
+    private static string NewNonce()
+    {
+        // One call into the system's random source per 16 nonces instead of one per attempt.
+        var buffer = t_nonceBytes ??= new byte[NonceBytes * 16];
+        if (t_nonceUsed == 0 || t_nonceUsed >= buffer.Length)
+        {
+            System.Security.Cryptography.RandomNumberGenerator.Fill(buffer);
+            t_nonceUsed = 0;
+        }
+
+        var bytes = buffer.AsSpan(t_nonceUsed, NonceBytes);
+        t_nonceUsed += NonceBytes;
+        var nonce = SigningText.LowerHex(string.Empty, bytes);
+        bytes.Clear(); // a nonce that has been handed out is not kept
+        return nonce;
+    }
 }

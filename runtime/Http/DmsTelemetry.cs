@@ -58,7 +58,8 @@ public static class DmsTelemetry
     /// <summary>Starts a call's span and clock.</summary>
     internal static CallScope StartCall(string action, DmsClientSettings settings)
     {
-        var activity = ActivitySource.StartActivity(RpcService + "/" + action, ActivityKind.Client);
+        // The span's name is only built when someone listens.
+        var activity = ActivitySource.HasListeners() ? ActivitySource.StartActivity(RpcService + "/" + action, ActivityKind.Client) : null;
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag("rpc.system", RpcSystem);
@@ -118,7 +119,7 @@ public static class DmsTelemetry
 
         public void Attempted(int attempt, int status, string? requestId)
         {
-            if (status != 0)
+            if (status != 0 && Attempts.Enabled)
             {
                 Attempts.Add(1, new("rpc.method", _action), new("http.response.status_code", status));
             }

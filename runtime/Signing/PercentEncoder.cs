@@ -12,6 +12,8 @@ public static class PercentEncoder
 {
     private const string Hex = "0123456789ABCDEF";
 
+    private static readonly SearchValues<char> Unreserved = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~");
+
     /// <summary>Encodes <paramref name="value"/>; returns the same instance when nothing needs encoding.</summary>
     public static string Encode(string value)
     {
@@ -68,18 +70,8 @@ public static class PercentEncoder
         }
     }
 
-    private static int FirstReserved(string value)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (!IsUnreserved(value[i]))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    // Vectorised: names and values are nearly always unreserved through and through.
+    private static int FirstReserved(string value) => value.AsSpan().IndexOfAnyExcept(Unreserved);
 
     private static bool IsUnreserved(char c) =>
         c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_' or '.' or '~';

@@ -104,7 +104,7 @@ internal sealed class DmsStreamCall<T>
     {
         using var headersTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         headersTimeout.CancelAfter(_settings.AttemptTimeout);
-        var context = new DmsSigningContext(_settings, _request);
+        var context = new DmsSigningContext(_settings, _request, _pipeline.CarriesContext);
         DmsRedaction.SecretForms? forms = null;
         HttpResponseMessage? response = null;
         try
