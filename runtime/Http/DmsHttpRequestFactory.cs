@@ -92,21 +92,9 @@ public static class DmsHttpRequestFactory
     public static string EncodePairs(IEnumerable<KeyValuePair<string, string>> pairs)
     {
         ArgumentNullException.ThrowIfNull(pairs);
-        var builder = new StringBuilder(EstimateLength(pairs));
+        var builder = SigningText.Builder();
         AppendPairs(builder, pairs);
-        return builder.ToString();
-    }
-
-    // Unencoded length plus separators: exact for the usual ASCII names and values, so the builder rarely grows.
-    private static int EstimateLength(IEnumerable<KeyValuePair<string, string>> pairs)
-    {
-        var length = 0;
-        foreach (var pair in pairs)
-        {
-            length += pair.Key.Length + pair.Value.Length + 2;
-        }
-
-        return length;
+        return SigningText.ToStringAndKeep(builder);
     }
 
     private static void AppendPairs(StringBuilder builder, IEnumerable<KeyValuePair<string, string>> pairs)
@@ -208,7 +196,7 @@ public static class DmsHttpRequestFactory
     private static Uri BuildUri(Uri endpoint, IReadOnlyList<KeyValuePair<string, string>> query)
     {
         // One buffer for the whole URI text: scheme, authority, "/" and the encoded query.
-        var builder = new StringBuilder(endpoint.Scheme.Length + endpoint.Authority.Length + 5 + EstimateLength(query))
+        var builder = SigningText.Builder()
             .Append(endpoint.Scheme).Append("://").Append(endpoint.Authority).Append('/');
         if (query.Count > 0)
         {
@@ -216,7 +204,7 @@ public static class DmsHttpRequestFactory
             AppendPairs(builder, query);
         }
 
-        return new Uri(builder.ToString());
+        return new Uri(SigningText.ToStringAndKeep(builder));
     }
 
     private sealed record Timestamp(long Second, string Text);

@@ -51,7 +51,7 @@ public static class Acs3Signer
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(headers);
-        var builder = new StringBuilder(640)
+        var builder = SigningText.Builder()
             .Append(method.ToUpperInvariant()).Append('\n')
             .Append(canonicalUri).Append('\n');
         SigningText.AppendJoined(builder, SigningText.EncodeAndSort(query));
@@ -103,7 +103,7 @@ public static class Acs3Signer
         }
 
         signedHeaders = builder.ToString(start, builder.Length - start);
-        return builder.Append('\n').Append(hashedPayload).ToString();
+        return SigningText.ToStringAndKeep(builder.Append('\n').Append(hashedPayload));
     }
 
     /// <summary><c>ACS3-HMAC-SHA256\n</c> + hex SHA-256 of the canonical request.</summary>

@@ -16,18 +16,19 @@ public static class RpcV1Signer
     public static string CanonicalizedQuery(IEnumerable<KeyValuePair<string, string>> parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        var builder = new StringBuilder(512);
+        var builder = SigningText.Builder();
         SigningText.AppendJoined(builder, SigningText.EncodeAndSort(parameters, skipName: "Signature"));
-        return builder.ToString();
+        return SigningText.ToStringAndKeep(builder);
     }
 
     /// <summary><c>METHOD&amp;%2F&amp;</c> + the encoded canonicalized query.</summary>
     public static string StringToSign(string method, IEnumerable<KeyValuePair<string, string>> parameters)
     {
         ArgumentNullException.ThrowIfNull(method);
-        var builder = new StringBuilder(768).Append(method.ToUpperInvariant()).Append("&%2F&");
-        PercentEncoder.Append(builder, CanonicalizedQuery(parameters));
-        return builder.ToString();
+        var query = CanonicalizedQuery(parameters);
+        var builder = SigningText.Builder().Append(method.ToUpperInvariant()).Append("&%2F&");
+        PercentEncoder.Append(builder, query);
+        return SigningText.ToStringAndKeep(builder);
     }
 
     /// <summary>Base64 HMAC-SHA1 keyed with <c>secret&amp;</c>.</summary>

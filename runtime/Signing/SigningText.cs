@@ -13,10 +13,44 @@ internal static class SigningText
 {
     public const int StackBytes = 512;
 
+    // Builders are kept larger than this only once in a while; a kept one is reused by the next signing.
+    private const int KeptBuilderChars = 4096;
+
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
+    /// <summary>
+    /// An empty builder, this thread's spare one when it has one: signing builds its texts synchronously, so one
+    /// per thread serves every attempt. Hand it back with <see cref="ToStringAndKeep"/>; nesting just makes a new one.
+    /// </summary>
+    public static StringBuilder Builder()
+    {
+        var builder = t_builder ?? new StringBuilder(1024);
+        t_builder = null;
+        return builder.Clear();
+    }
+
+    /// <summary>The builder's text; the builder is kept for the next <see cref="Builder"/> on this thread.</summary>
+    public static string ToStringAndKeep(StringBuilder builder)
+    {
+        var text = builder.ToString();
+        if (builder.Capacity <= KeptBuilderChars)
+        {
+            t_builder = builder;
+        }
+
+        return text;
+    }
+
     /// <summary>The UTF-8 bytes of <paramref name="text"/>, in <paramref name="scratch"/> when they fit, else in a pooled array the caller returns with <see cref="Return"/>.</summary>
     public static Span<byte> Utf8(string text, Span<byte> scratch, ref byte[]? rented)
     {
         var max = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (max > scratch.Length && Encoding.UTF8.TryGetBytes(text, scratch, out var written))
+        {
+            return scratch[..written]; // ASCII text of up to the scratch's length fits although its worst case does not
+        }
+
         var buffer = max <= scratch.Length ? scratch : (rented = ArrayPool<byte>.Shared.Rent(max));
         return buffer[..Encoding.UTF8.GetBytes(text, buffer)];
     }
