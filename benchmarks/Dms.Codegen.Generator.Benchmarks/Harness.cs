@@ -28,10 +28,12 @@ internal static class Harness
         {
             case "size":
                 return Size(args[1], args.Length > 2 ? args[2] : null);
+            case "compile":
+                return CompileTime.Run(args);
             case "nesting":
                 return Nesting(args.Skip(1).Select(int.Parse).ToArray());
             default:
-                Console.Error.WriteLine("usage: size <specs dir> [out dir] | nesting <depth>...");
+                Console.Error.WriteLine("usage: size <specs dir> [out dir] | nesting <depth>... | compile <dir A> <runtime A> <dir B> <runtime B> [rounds]");
                 return 2;
         }
     }
@@ -117,14 +119,16 @@ internal static class Harness
         return $"operation: Deep{depth}\nparameters:\n  P: {parameter}\nresponse:\n  properties:\n    Data: {type}\n";
     }
 
-    private static (Compilation Compilation, ImmutableArray<Diagnostic> Diagnostics) Generate(AdditionalText[] specs)
-    {
-        var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        var references = trusted
+    /// <summary>What generated code compiles against besides the runtime: the framework and Microsoft.Extensions.</summary>
+    public static IEnumerable<MetadataReference> FrameworkReferences() =>
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) is "netstandard.dll" or "mscorlib.dll")
-            .Append(typeof(DmsClientBase).Assembly.Location)
             .Concat(Directory.GetFiles(AppContext.BaseDirectory, "Microsoft.Extensions.*.dll"))
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path));
+
+    private static (Compilation Compilation, ImmutableArray<Diagnostic> Diagnostics) Generate(AdditionalText[] specs)
+    {
+        var references = FrameworkReferences().Append(MetadataReference.CreateFromFile(typeof(DmsClientBase).Assembly.Location));
         var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
         var compilation = CSharpCompilation.Create(
             "Consumer",

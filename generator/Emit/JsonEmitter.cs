@@ -147,8 +147,18 @@ internal static class JsonEmitter
     }
 
     /// <summary>A C# string literal.</summary>
-    public static string Literal(string text)
+    public static string Literal(string text) => Literal(text, string.Empty);
+
+    /// <summary>A UTF-8 literal, so property names are matched without allocating.</summary>
+    public static string Utf8Literal(string text) => Literal(text, "u8");
+
+    private static string Literal(string text, string suffix)
     {
+        if (!NeedsEscape(text))
+        {
+            return string.Concat("\"", text, "\"", suffix);
+        }
+
         var builder = new StringBuilder(text.Length + 2).Append('"');
         foreach (var character in text)
         {
@@ -173,11 +183,22 @@ internal static class JsonEmitter
             }
         }
 
-        return builder.Append('"').ToString();
+        return builder.Append('"').Append(suffix).ToString();
     }
 
-    /// <summary>A UTF-8 literal, so property names are matched without allocating.</summary>
-    public static string Utf8Literal(string text) => Literal(text) + "u8";
+    // Wire names and messages are plain text: most literals are the text in quotes.
+    private static bool NeedsEscape(string text)
+    {
+        foreach (var character in text)
+        {
+            if (character is '"' or '\\' || character < ' ' || character >= '\u007F')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary><c>head statement</c> on one line when it is short, otherwise the statement indented below.</summary>
     private static void Statement(SourceWriter w, string head, string statement)
@@ -188,7 +209,7 @@ internal static class JsonEmitter
         }
         else if (head.Length + statement.Length + 1 <= LineLength)
         {
-            w.Line(head + " " + statement);
+            w.Line(head, " ", statement);
         }
         else
         {
