@@ -12,10 +12,16 @@ using Dms.Codegen.Http;
 
 // Requests per second against the emulator, sequentially and with 32 calls in flight: the generated client,
 // and a bare HttpClient replaying one pre-signed request (replay protection off) as the emulator's ceiling.
+if (args is ["soak", var soakSeconds])
+{
+    return await Soak.RunAsync(TimeSpan.FromSeconds(double.Parse(soakSeconds, System.Globalization.CultureInfo.InvariantCulture)));
+}
+
 var seconds = args.Length > 0 ? double.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 5;
 var duration = TimeSpan.FromSeconds(seconds);
 
 await using var protectedEmulator = await DmsEmulator.StartAsync();
+var trackId = protectedEmulator.State.SeedTicket(Dms.Codegen.Emulator.State.TicketKind.DataTrack);
 await using var openEmulator = await DmsEmulator.StartAsync(new DmsEmulatorOptions { ReplayProtection = false });
 
 using var client = new DmsClient(new DmsClientOptions
@@ -28,7 +34,7 @@ var wire = ((IDmsOperationRequest)new GetDataTrackJobDegreeRequest { OrderId = 4
 var credential = new DmsCredential(DmsEmulatorOptions.DefaultAccessKeyId, DmsEmulatorOptions.DefaultAccessKeySecret);
 var template = DmsHttpRequestFactory.Create(wire, openEmulator.Endpoint, credential, DmsSignatureVersion.V3, DateTimeOffset.UtcNow, Guid.NewGuid().ToString("N"), null);
 
-async Task ClientCall() => await client.GetDataTrackJobDegreeAsync(new GetDataTrackJobDegreeRequest { OrderId = 42 });
+async Task ClientCall() => await client.GetDataTrackJobDegreeAsync(new GetDataTrackJobDegreeRequest { OrderId = trackId });
 
 async Task BareCall()
 {
@@ -55,6 +61,8 @@ foreach (var (name, call) in new (string, Func<Task>)[] { ("generated client (V3
         Console.WriteLine($"| {name} | {concurrency} | {rate:N0} |");
     }
 }
+
+return 0;
 
 static async Task<double> Measure(Func<Task> call, int concurrency, TimeSpan duration)
 {

@@ -5,13 +5,12 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Threading.Tasks;
-using Dms.Codegen.Emulator.Hosting;
 using Dms.Codegen.Emulator.State;
 using Xunit;
 
 namespace Dms.Codegen.Emulator.Tests;
 
-/// <summary>Job progression by time and by seeding over the admin endpoint; the host and its command line.</summary>
+/// <summary>Job progression by time and by seeding over the admin endpoint; the host (its command line: CommandLineTests).</summary>
 public class StateAndHostTests
 {
     [Fact]
@@ -90,60 +89,10 @@ public class StateAndHostTests
         Assert.Contains(DmsEmulator.Operations, o => o.Action == "GetDataExportOrderDetail");
     }
 
-    [Fact]
-    public void TheCommandLineParsesEveryOption()
-    {
-        var args = new[] { "--port", "0", "--access-key-id", "id", "--access-key-secret", "secret", "--no-replay-protection", "--step-interval-ms", "250", "--throttle-retry-after-ms", "0", "--max-clock-skew-minutes", "5", "--verbose" };
-
-        Assert.True(EmulatorCommandLine.TryParse(args, out var parsed, out var error), error);
-
-        var options = parsed.Options;
-        Assert.Equal((0, false, TimeSpan.FromMilliseconds(250), 0, TimeSpan.FromMinutes(5)), (options.Port, options.ReplayProtection, options.StepInterval!.Value, options.ThrottleRetryAfterMilliseconds, options.MaxClockSkew));
-        Assert.Equal("secret", options.AccessKeys["id"]);
-        Assert.True(parsed.Verbose);
-        Assert.False(parsed.Help);
-    }
-
-    [Theory]
-    [InlineData("--port", "x")]
-    [InlineData("--port", "70000")]
-    [InlineData("--port")]
-    [InlineData("--access-key-id", "id")]
-    [InlineData("--step-interval-ms", "0")]
-    [InlineData("--bogus")]
-    public void TheCommandLineRejectsMistakesWithAMessage(params string[] args)
-    {
-        Assert.False(EmulatorCommandLine.TryParse(args, out _, out var error));
-        Assert.False(string.IsNullOrEmpty(error));
-    }
-
-    [Fact]
-    public void HelpListsEveryOptionAndTheDefaultKeys()
-    {
-        Assert.True(EmulatorCommandLine.TryParse(new[] { "--port", "1", "--help" }, out var parsed, out _));
-
-        Assert.True(parsed.Help);
-        foreach (var text in new[] { "--port", "--access-key-id", "--access-key-secret", "--no-replay-protection", "--step-interval-ms", "--verbose", "testid", "testsecret", DmsEmulator.FaultHeader, "/_emulator/faults" })
-        {
-            Assert.Contains(text, EmulatorCommandLine.Usage);
-        }
-    }
-
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private DateTimeOffset _now;
-
-        public ManualClock(DateTimeOffset now) => _now = now;
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
     }
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Packaging checks, run by .ci/run after the unit tests:
-#   1. `dotnet pack` makes the two packages (and the runtime's .snupkg) from one version, with no warning;
+#   1. `dotnet pack` makes the kit's two packages (and the runtime's .snupkg) and the emulator's two (library and
+#      tool, checked by emulator.sh from the same feed) from one version, with no warning;
 #   2. both carry the metadata a .NET team expects (repository URL and commit, project URL, icon, release notes,
 #      copyright, readme, licence), and Dms.Codegen depends on Dms.Codegen.Runtime for each target framework;
 #   3. every Dms.Codegen DLL has its PDB (embedded or in the .snupkg) with SourceLink, and no machine path;
@@ -9,7 +10,8 @@
 #   5. a broken YAML spec fails that build as `path/file.yaml(line,col): error DMSxxxx: message`;
 #   6. the quick-start publishes with PublishAot=true with no trim/AOT warning, and the native binary runs;
 #   7. layered.sh: in samples/Layered, editing app code does not compile the generated API's library again, and
-#      editing a spec does.
+#      editing a spec does;
+#   8. emulator.sh: the emulator library from a fresh consumer, and the dms-emulator tool installed and run.
 # Prints one "PASS name" or "FAIL name" line per check, then "packaging: N passed, N failed", plus figures.
 set -uo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -37,7 +39,8 @@ pack() {
   dotnet pack "$root/Dms.Codegen.sln" -c Release -o "$feed" -p:Version="$version" 2>&1 | tee "$work/pack-output.txt" || return 1
   # Warning-free: warnings are errors in our projects, but pack's own (NU5xxx) are not, so count them.
   ! grep -qE '(warning|error) [A-Z]+[0-9]+' "$work/pack-output.txt" || return 1
-  [ "$(ls "$feed"/*.nupkg | wc -l)" -eq 2 ] && [ -f "$feed/Dms.Codegen.Runtime.$version.snupkg" ] || return 1
+  # The kit's two packages and the emulator's two (library and tool, checked in emulator.sh).
+  [ "$(ls "$feed"/*.nupkg | wc -l)" -eq 4 ] && [ -f "$feed/Dms.Codegen.Runtime.$version.snupkg" ] || return 1
   # List into files first: grep -q on a pipe would stop reading early and fail the pipeline (pipefail).
   unzip -Z1 "$feed/Dms.Codegen.$version.nupkg" > "$work/analyzer-package.txt" &&
   unzip -Z1 "$feed/Dms.Codegen.Runtime.$version.nupkg" > "$work/runtime-package.txt" || return 1
@@ -56,6 +59,22 @@ pack() {
   grep -qx 'README.md' "$work/runtime-package.txt"
 }
 check pack pack
+
+# counted <name> <script> [args]: runs a checks script of its own and counts its PASS/FAIL lines here too; an exit
+# that is not 0 without a FAIL line (the script broke) is one failure.
+counted() {
+  local name="$1" script="$2" status
+  shift 2
+  bash "$root/tests/Packaging/$script" "$@" | tee "$work/$name.txt"
+  status=${PIPESTATUS[0]}
+  passed=$((passed + $(grep -c '^PASS ' "$work/$name.txt")))
+  failed=$((failed + $(grep -c '^FAIL ' "$work/$name.txt")))
+  if [ "$status" -ne 0 ] && ! grep -q '^FAIL ' "$work/$name.txt"; then
+    echo "FAIL $name (exit $status without a FAIL line)"; failed=$((failed + 1))
+  fi
+}
+# The emulator's library and tool packages, from this feed.
+counted emulator emulator.sh "$feed" "$version"
 
 # nuspec_has <package> <regex>: the package's nuspec matches the (extended) regex.
 nuspec_has() {
@@ -171,8 +190,8 @@ appsettings_schema() {
 check appsettings-schema-for-the-app appsettings_schema
 
 start_emulator() {
-  dotnet build "$root/emulator" -c Release > "$work/emulator-build.txt" 2>&1 || return 1
-  dotnet run --no-build -c Release --project "$root/emulator" -- --port 0 > "$work/emulator.txt" 2>&1 &
+  dotnet build "$root/tools/Dms.Codegen.Emulator.Tool" -c Release > "$work/emulator-build.txt" 2>&1 || return 1
+  dotnet run --no-build -c Release --project "$root/tools/Dms.Codegen.Emulator.Tool" -- --port 0 > "$work/emulator.txt" 2>&1 &
   emulator_pid=$!
   for _ in $(seq 1 100); do
     endpoint="$(grep -oE 'http://127\.0\.0\.1:[0-9]+/' "$work/emulator.txt" | head -n 1)"
@@ -221,13 +240,7 @@ measure_builds() {
 check warm-build-timing measure_builds
 
 # The layered sample (project references, not the packages): its PASS/FAIL lines are counted here too.
-bash "$root/tests/Packaging/layered.sh" "$work/figures.txt" | tee "$work/layered.txt"
-layered_status=${PIPESTATUS[0]}
-passed=$((passed + $(grep -c '^PASS ' "$work/layered.txt")))
-failed=$((failed + $(grep -c '^FAIL ' "$work/layered.txt")))
-if [ "$layered_status" -ne 0 ] && ! grep -q '^FAIL ' "$work/layered.txt"; then
-  echo "FAIL layered (exit $layered_status without a FAIL line)"; failed=$((failed + 1))
-fi
+counted layered layered.sh "$work/figures.txt"
 
 clang_for_aot() {
   command -v clang || command -v clang-14 || { apt-get install -y clang > /dev/null 2>&1 && command -v clang; }

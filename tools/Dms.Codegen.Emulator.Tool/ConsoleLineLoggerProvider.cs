@@ -1,7 +1,7 @@
 using System;
 using Microsoft.Extensions.Logging;
 
-namespace Dms.Codegen.Emulator.Hosting;
+namespace Dms.Codegen.Emulator.Tool;
 
 /// <summary>
 /// One plain line per log entry on standard output, for <c>--verbose</c>. Deliberately tiny: no configuration
