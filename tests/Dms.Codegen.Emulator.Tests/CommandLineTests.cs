@@ -48,6 +48,7 @@ public class CommandLineTests
     [Theory]
     [InlineData("--port", "70000")]
     [InlineData("--port", "abc")]
+    [InlineData("--port=-1")]
     [InlineData("--port")]
     [InlineData("--step-interval-ms", "0")]
     [InlineData("--max-nonces", "0")]

@@ -60,11 +60,11 @@ internal static class EmulatorCommand
 
     static EmulatorCommand()
     {
-        Port.Validators.Add(r => Range(r, r.GetValueOrDefault<int>(), 0, 65535));
-        StepIntervalMs.Validators.Add(r => Range(r, r.GetValueOrDefault<int?>() ?? 1, 1, int.MaxValue));
-        ThrottleRetryAfterMs.Validators.Add(r => Range(r, r.GetValueOrDefault<int>(), 0, int.MaxValue));
-        MaxClockSkewMinutes.Validators.Add(r => Range(r, r.GetValueOrDefault<int>(), 0, 24 * 60));
-        MaxNonces.Validators.Add(r => Range(r, r.GetValueOrDefault<int>(), 1, int.MaxValue));
+        Port.Validators.Add(r => Range(r, 0, 65535));
+        StepIntervalMs.Validators.Add(r => Range(r, 1, int.MaxValue));
+        ThrottleRetryAfterMs.Validators.Add(r => Range(r, 0, int.MaxValue));
+        MaxClockSkewMinutes.Validators.Add(r => Range(r, 0, 24 * 60));
+        MaxNonces.Validators.Add(r => Range(r, 1, int.MaxValue));
         AccessKeys.Validators.Add(r =>
         {
             foreach (var pair in r.GetValueOrDefault<string[]>() ?? Array.Empty<string>())
@@ -115,9 +115,13 @@ internal static class EmulatorCommand
         return options;
     }
 
-    private static void Range(System.CommandLine.Parsing.OptionResult result, int value, int min, int max)
+    private static void Range(System.CommandLine.Parsing.OptionResult result, int min, int max)
     {
-        if (value < min || value > max)
+        // Only a value given as a number: a default is in range, and a token that is no number already has the
+        // parser's error (reading the value here would throw instead).
+        if (result.Tokens.Count == 1
+            && int.TryParse(result.Tokens[0].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            && (value < min || value > max))
         {
             result.AddError($"{result.Option.Name} must be from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}.");
         }
