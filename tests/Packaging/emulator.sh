@@ -5,12 +5,13 @@
 #   2. a fresh xunit-style consumer that references only the packages, generates its own public DmsClient beside
 #      the emulator's internal one, and plays a ticket through the emulator in-process;
 #   3. the tool installed from the feed and run from the command line (--port=0, -h, a bad option).
-# Prints one "PASS name" or "FAIL name" line per check, like run.sh.
+# Run alone (no arguments), it packs the solution into a feed of its own first.
+# Prints one "PASS name" or "FAIL name" line per check, like run.sh, and exits non-zero if any failed.
 set -uo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-feed="$1"
-version="$2"
 work="$(mktemp -d)"
+feed="${1:-$work/feed}"
+version="${2:-0.1.0-local.$(date +%s)}"
 tool_pid=""
 cleanup() { [ -n "$tool_pid" ] && kill "$tool_pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
@@ -20,6 +21,11 @@ check() { # name, then the command; its output goes to $work/<name>.log
   if "$@" > "$work/$name.log" 2>&1; then echo "PASS $name"; else echo "FAIL $name"; tail -n 30 "$work/$name.log"; status=1; fi
 }
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+if [ $# -eq 0 ]; then
+  pack_alone() { dotnet pack "$root/Dms.Codegen.sln" -c Release -o "$feed" -p:Version="$version"; }
+  check emulator-pack pack_alone
+fi
 
 emulator_packages() {
   local lib="$feed/Dms.Codegen.Emulator.$version.nupkg" tool="$feed/Dms.Codegen.Emulator.Tool.$version.nupkg"
