@@ -45,7 +45,7 @@ check emulator-packages emulator_packages
 
 consumer="$work/consumer"
 emulator_consumer() {
-  mkdir -p "$consumer/dms" && cp "$root/specs/library/GetOrderBaseInfo.yaml" "$consumer/dms/" || return 1
+  mkdir -p "$consumer/dms" && cp "$root/specs/GetOrderBaseInfo.yaml" "$consumer/dms/" || return 1
   cat > "$consumer/nuget.config" <<XML
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
