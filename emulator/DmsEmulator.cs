@@ -73,6 +73,7 @@ public sealed class DmsEmulator : IAsyncDisposable
         // The empty builder reads no appsettings.json, environment or command line of the host process: a
         // test project's own Kestrel or URL settings must not move the emulator off 127.0.0.1.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedLifetime>();
         builder.Logging.ClearProviders();
         if (logger is not null)
         {

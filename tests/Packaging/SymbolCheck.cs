@@ -1,8 +1,9 @@
 // Checks the symbols of every Dms.Codegen assembly in the packages, as a debugger would find them:
 //   dotnet run tests/Packaging/SymbolCheck.cs -- <feed folder> <repository root> <repository url>
-// For each of our DLLs: a portable PDB (embedded, or in the .snupkg beside the .nupkg) whose id matches the DLL,
-// SourceLink that maps /_/ to <repository url>'s raw files at a commit, every document under /_/, and no machine
-// path (the repository root) anywhere in the DLL. Prints one line per assembly; exits 1 on any problem.
+// For each of our DLLs: a portable PDB (embedded, in the .snupkg beside the .nupkg, or, for a tool, beside the DLL
+// in the package) whose id matches the DLL, SourceLink that maps /_/ to <repository url>'s raw files at a commit,
+// every document under /_/, and no machine path (the repository root) anywhere in the DLL. Prints one line per
+// assembly; exits 1 on any problem.
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -24,10 +25,10 @@ foreach (var package in Directory.GetFiles(feed, "*.nupkg").Order(StringComparer
     using var nupkg = ZipFile.OpenRead(package);
     var snupkgPath = Path.ChangeExtension(package, ".snupkg");
     using var snupkg = File.Exists(snupkgPath) ? ZipFile.OpenRead(snupkgPath) : null;
-    foreach (var entry in nupkg.Entries.Where(e => e.Name.StartsWith("Dms.Codegen", StringComparison.Ordinal) && e.Name.EndsWith(".dll", StringComparison.Ordinal)))
+    foreach (var entry in nupkg.Entries.Where(e => IsOurs(e.Name)))
     {
         var name = $"{Path.GetFileName(package)}:{entry.FullName}";
-        var issues = Check(Read(entry), entry.FullName, snupkg);
+        var issues = Check(Read(entry), entry.FullName, snupkg, nupkg);
         Console.WriteLine(issues.Count == 0 ? $"ok {name}: PDB, SourceLink, /_/ paths" : $"bad {name}: {string.Join("; ", issues)}");
         problems += issues.Count;
     }
@@ -35,7 +36,11 @@ foreach (var package in Directory.GetFiles(feed, "*.nupkg").Order(StringComparer
 
 return problems == 0 ? 0 : 1;
 
-List<string> Check(byte[] dll, string path, ZipArchive? symbols)
+// Our assemblies: Dms.Codegen.* and the tool's dms-emulator (named after its command); not YamlDotNet and the like.
+static bool IsOurs(string name) =>
+    (name.StartsWith("Dms.Codegen", StringComparison.Ordinal) || name == "dms-emulator.dll") && name.EndsWith(".dll", StringComparison.Ordinal);
+
+List<string> Check(byte[] dll, string path, ZipArchive? symbols, ZipArchive package)
 {
     var issues = new List<string>();
     foreach (var encoding in new Encoding[] { Encoding.UTF8, Encoding.Unicode })
@@ -69,7 +74,8 @@ List<string> Check(byte[] dll, string path, ZipArchive? symbols)
     {
         provider = pe.ReadEmbeddedPortablePdbDebugDirectoryData(embedded);
     }
-    else if (symbols?.GetEntry(Path.ChangeExtension(path, ".pdb")) is { } pdbEntry)
+    // A tool's PDBs are beside its DLLs in the package (stack traces of an installed tool have line numbers).
+    else if ((symbols?.GetEntry(Path.ChangeExtension(path, ".pdb")) ?? package.GetEntry(Path.ChangeExtension(path, ".pdb"))) is { } pdbEntry)
     {
         provider = MetadataReaderProvider.FromPortablePdbImage(System.Collections.Immutable.ImmutableArray.Create(Read(pdbEntry)));
     }

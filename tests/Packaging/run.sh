@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Packaging checks, run by .ci/run after the unit tests:
-#   1. `dotnet pack` makes the kit's two packages (and the runtime's .snupkg) and the emulator's two (library and
-#      tool, checked by emulator.sh from the same feed) from one version, with no warning;
+#   1. `dotnet pack` makes the kit's two packages and the emulator's two (library and tool, checked by emulator.sh
+#      from the same feed), and the libraries' .snupkg, from one version, with no warning;
 #   2. both carry the metadata a .NET team expects (repository URL and commit, project URL, icon, release notes,
 #      copyright, readme, licence), and Dms.Codegen depends on Dms.Codegen.Runtime for each target framework;
-#   3. every Dms.Codegen DLL has its PDB (embedded or in the .snupkg) with SourceLink, and no machine path;
+#   3. every DLL of ours (Dms.Codegen.*, dms-emulator) in every package has its PDB (embedded, in the .snupkg, or
+#      beside it in the tool package) with SourceLink, and no machine path;
 #   4. a fresh consumer: a class library with ONE PackageReference (Dms.Codegen) holding the generated API, and an
 #      app that references only that library; both build with zero warnings and the app runs against the emulator;
 #   5. a broken YAML spec fails that build as `path/file.yaml(line,col): error DMSxxxx: message`;
@@ -40,7 +41,8 @@ pack() {
   # Warning-free: warnings are errors in our projects, but pack's own (NU5xxx) are not, so count them.
   ! grep -qE '(warning|error) [A-Z]+[0-9]+' "$work/pack-output.txt" || return 1
   # The kit's two packages and the emulator's two (library and tool, checked in emulator.sh).
-  [ "$(ls "$feed"/*.nupkg | wc -l)" -eq 4 ] && [ -f "$feed/Dms.Codegen.Runtime.$version.snupkg" ] || return 1
+  [ "$(ls "$feed"/*.nupkg | wc -l)" -eq 4 ] && [ -f "$feed/Dms.Codegen.Runtime.$version.snupkg" ] &&
+    [ -f "$feed/Dms.Codegen.Emulator.$version.snupkg" ] || return 1
   # List into files first: grep -q on a pipe would stop reading early and fail the pipeline (pipefail).
   unzip -Z1 "$feed/Dms.Codegen.$version.nupkg" > "$work/analyzer-package.txt" &&
   unzip -Z1 "$feed/Dms.Codegen.Runtime.$version.nupkg" > "$work/runtime-package.txt" || return 1
@@ -102,8 +104,17 @@ metadata() {
 check package-metadata-and-runtime-dependency metadata
 
 symbols() {
-  dotnet run "$root/tests/Packaging/SymbolCheck.cs" -- "$feed" "$root" "$repository_url" | tee "$work/symbols.txt" &&
-  [ "$(grep -c '^ok ' "$work/symbols.txt")" -eq 3 ]
+  dotnet run "$root/tests/Packaging/SymbolCheck.cs" -- "$feed" "$root" "$repository_url" | tee "$work/symbols.txt" || return 1
+  # One "ok" line for each of our DLLs in the packages, counted from their listings (each package has one at least),
+  # so a check that skipped a package or a DLL cannot pass.
+  local package expected=0 ours
+  for package in "$feed"/*.nupkg; do
+    ours="$(unzip -Z1 "$package" | grep -cE '(^|/)(Dms\.Codegen[^/]*|dms-emulator)\.dll$')"
+    [ "$ours" -gt 0 ] || { echo "no DLL of ours in $(basename "$package")"; return 1; }
+    expected=$((expected + ours))
+  done
+  echo "expected $expected assemblies"
+  [ "$(grep -c '^ok ' "$work/symbols.txt")" -eq "$expected" ]
 }
 check symbols-sourcelink-no-machine-paths symbols
 
