@@ -82,21 +82,12 @@ internal static class DmsResponseClassifier
         try
         {
             var reader = new Utf8JsonReader(body);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            while (NextTopLevel(ref reader, "RequestId"u8))
             {
-                return null;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isId = reader.ValueTextEquals("RequestId"u8);
-                reader.Read();
-                if (isId && reader.TokenType == JsonTokenType.String)
+                if (reader.TokenType == JsonTokenType.String)
                 {
                     return reader.GetString();
                 }
-
-                reader.Skip();
             }
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException)
@@ -141,26 +132,51 @@ internal static class DmsResponseClassifier
         try
         {
             var reader = new Utf8JsonReader(body);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            while (NextTopLevel(ref reader, "Success"u8))
             {
-                return false;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isSuccess = reader.ValueTextEquals("Success"u8);
-                reader.Read();
-                if (isSuccess && reader.TokenType == JsonTokenType.True)
+                if (reader.TokenType == JsonTokenType.True)
                 {
                     return true;
                 }
-
-                reader.Skip();
             }
         }
         catch (JsonException)
         {
             // The full scan reports it.
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Moves a reader over a top-level JSON object to the value of its next member called <paramref name="name"/>:
+    /// from the start of the body on the first call, from the value found on each later one. False at the end,
+    /// or when the body is not an object.
+    /// </summary>
+    private static bool NextTopLevel(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    {
+        if (reader.TokenType == JsonTokenType.None)
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+        }
+        else
+        {
+            reader.Skip();
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var found = reader.ValueTextEquals(name);
+            reader.Read();
+            if (found)
+            {
+                return true;
+            }
+
+            reader.Skip();
         }
 
         return false;
