@@ -28,7 +28,6 @@ internal static class InProcessCpuHarness
         {
             var options = new DmsClientOptions { Endpoint = endpoint, Credentials = DmsCredentials.AccessKey("testid", "testsecret"), SignatureVersion = version };
             using var client = new DmsClient(options, new HttpClient(new Answer()));
-            var template = new HttpRequestMessage(HttpMethod.Post, endpoint);
             var capture = new Capture { InnerHandler = new Answer() };
             using (var capturing = new DmsClient(options, new HttpClient(capture)))
             {
