@@ -102,14 +102,14 @@ internal sealed class RequestPipeline
 
         var requestId = Guid.NewGuid().ToString("D").ToUpperInvariant();
         var endpoint = new Uri($"{context.Request.Scheme}://{context.Request.Host.Value}/");
-        var (body, stateError) = _handlers.Answer(caller.Action, caller.Parameters, requestId, outcome == FaultOutcome.AnswerWithUnknownEnum, endpoint);
+        var (body, events, stateError) = _handlers.Answer(caller.Action, caller.Parameters, requestId, outcome == FaultOutcome.AnswerWithUnknownEnum, endpoint);
         if (stateError is not null)
         {
             await stateError.WriteAsync(context);
             return caller.Action;
         }
 
-        await JsonAnswer.WriteAsync(context, body!, requestId);
+        await (events > 0 ? EventStreamAnswer.WriteAsync(context, body!, events, requestId) : JsonAnswer.WriteAsync(context, body!, requestId));
         return caller.Action;
     }
 }

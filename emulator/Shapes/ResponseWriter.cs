@@ -31,6 +31,9 @@ internal sealed record OneOf(params string[] Values);
 /// <summary>What an answer is built from besides its shape: the request, the ids of the emulated world, the clock.</summary>
 internal sealed record AnswerContext(string RequestId, IReadOnlyList<KeyValuePair<string, string>> Parameters, DateTimeOffset Now)
 {
+    /// <summary>Set while writing the members of a synthesized list item: its place in the list (see <see cref="Element"/>).</summary>
+    public int? Ordinal { get; init; }
+
     public string? Parameter(string name)
     {
         foreach (var parameter in Parameters)
@@ -53,7 +56,7 @@ internal sealed record AnswerContext(string RequestId, IReadOnlyList<KeyValuePai
 /// spec's example where it parses for the type; then a plausible value. Arrays get one element, maps one
 /// entry, enums a documented value, error members (<c>ErrorCode</c>, <c>ErrorMessage</c>) empty strings.
 /// </summary>
-internal sealed class ResponseWriter
+internal sealed partial class ResponseWriter
 {
     /// <summary>Past this depth a (recursive) named type is written as an empty object.</summary>
     private const int MaxDepth = 24;
@@ -78,16 +81,23 @@ internal sealed class ResponseWriter
         writer.WriteStartObject();
         if (depth <= MaxDepth)
         {
+            var numbered = context.Ordinal is null ? null : NumberedMember(shape, context);
             foreach (var (name, type) in shape.Members)
             {
                 writer.WritePropertyName(name);
+                var member = type.Kind is DmsValueKind.Object or DmsValueKind.Array or DmsValueKind.Map ? context with { Ordinal = null } : context;
                 if (overlay is not null && overlay.TryGetValue(name, out var value))
                 {
-                    WriteGiven(writer, name, type, value, context, depth);
+                    WriteGiven(writer, name, type, value, member, depth);
+                }
+                else if (name == numbered)
+                {
+                    var text = Candidates(name, type.Kind, type.Example, context, top: false).FirstOrDefault(c => c is not null) ?? name;
+                    writer.WriteStringValue(text + "-" + context.Ordinal!.Value.ToString(CultureInfo.InvariantCulture));
                 }
                 else
                 {
-                    WriteMade(writer, name, type, context, depth, top: depth == 0);
+                    WriteMade(writer, name, type, member, depth, top: depth == 0);
                 }
             }
         }
@@ -107,6 +117,12 @@ internal sealed class ResponseWriter
         if (value is Undocumented undocumented)
         {
             writer.WriteStringValue(undocumented.Value);
+            return;
+        }
+
+        if (value is Element element)
+        {
+            WriteElement(writer, name, type, element.Number, context, depth);
             return;
         }
 
@@ -181,6 +197,7 @@ internal sealed class ResponseWriter
         TryWriteScalar(writer, kind, resolved as EnumShape, fallback);
     }
 
+    /// <summary>The values a made scalar may take, best first (the rules above).</summary>
     private static IEnumerable<string?> Candidates(string name, DmsValueKind kind, string? example, AnswerContext context, bool top)
     {
         if (top && name == "RequestId")
@@ -199,9 +216,9 @@ internal sealed class ResponseWriter
         }
 
         yield return context.Parameter(name);
-        if (IsIdentifier(name) && kind is DmsValueKind.Int64 or DmsValueKind.Int32 or DmsValueKind.String)
+        if ((IsIdentifier(name) || IsItemId(name, context)) && kind is DmsValueKind.Int64 or DmsValueKind.Int32 or DmsValueKind.String)
         {
-            yield return State.World.Identity(name).ToString(CultureInfo.InvariantCulture);
+            yield return (State.World.Identity(name) + (context.Ordinal ?? 1) - 1).ToString(CultureInfo.InvariantCulture);
         }
 
         if (State.World.Text(name) is { } known)
@@ -211,7 +228,8 @@ internal sealed class ResponseWriter
 
         if (name == "TotalCount" || name.EndsWith("Count", StringComparison.Ordinal) && kind is DmsValueKind.Int32 or DmsValueKind.Int64)
         {
-            // Lists hold one element unless the state says otherwise, so counts say one too.
+            // Lists that do not page hold one element unless the state says otherwise, so counts say one too
+            // (a paginated list's total is set by ListPager).
             yield return "1";
         }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using Dms.Codegen.Http;
+using Dms.Codegen.Paging;
 
 namespace Dms.Codegen.Emulator.Shapes;
 
@@ -18,6 +19,12 @@ internal sealed record ObjectShape(string Name, IReadOnlyList<KeyValuePair<strin
 /// <summary>A request parameter: its type, the spec's example, whether it is required.</summary>
 internal sealed record ParameterShape(string Name, TypeShape Type, bool Required);
 
+/// <summary>
+/// An operation's <c>pagination:</c> block by wire paths: the request fields of the page (number, offset or token)
+/// and size (dotted when nested in an object parameter), the response members of the items, total and next token.
+/// </summary>
+internal sealed record PagingShape(DmsPagingStyle Style, long FirstPage, string Page, string? Size, string? Items, string? Total, string? NextToken);
+
 /// <summary>An enum: its documented values (numbers for numeric enums).</summary>
 internal sealed record EnumShape(string Name, bool Numeric, IReadOnlyList<string> Values);
 
@@ -32,6 +39,8 @@ internal sealed class ShapeCatalog
     private readonly Dictionary<string, IReadOnlyList<ParameterShape>> _parameters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ObjectShape> _objects = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EnumShape> _enums = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PagingShape> _paging = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _streams = new(StringComparer.Ordinal);
 
     /// <summary>Reads shape documents; a later document replaces an earlier one's operation or type of the same name.</summary>
     public ShapeCatalog(IEnumerable<string> shapeDocuments)
@@ -53,6 +62,12 @@ internal sealed class ShapeCatalog
     public IReadOnlyList<ParameterShape> Parameters(string action) =>
         _parameters.TryGetValue(action, out var parameters) ? parameters : Array.Empty<ParameterShape>();
 
+    /// <summary>How <paramref name="action"/> pages, or null when its spec declares no <c>pagination:</c>.</summary>
+    public PagingShape? Paging(string action) => _paging.TryGetValue(action, out var paging) ? paging : null;
+
+    /// <summary>Whether <paramref name="action"/> answers with a stream of server-sent events (<c>stream: sse</c>).</summary>
+    public bool Streams(string action) => _streams.Contains(action);
+
     /// <summary>An object type by its generated name (e.g. <c>ListOrdersResponse.Types.Orders</c>, or a shared type's name).</summary>
     public ObjectShape? Object(string name) => _objects.TryGetValue(name, out var shape) ? shape : null;
 
@@ -69,6 +84,7 @@ internal sealed class ShapeCatalog
             _parameters[operation.GetString()!] = root.GetProperty("parameters").EnumerateObject()
                 .Select(p => new ParameterShape(p.Name, ReadType(p.Value), p.Value.TryGetProperty("required", out var r) && r.GetBoolean()))
                 .ToArray();
+            ReadWorkflow(operation.GetString()!, root);
         }
 
         foreach (var type in root.GetProperty("types").EnumerateObject())
@@ -81,6 +97,28 @@ internal sealed class ShapeCatalog
         {
             var values = e.Value.GetProperty("values").EnumerateArray().Select(v => v.GetString()!).ToArray();
             _enums[e.Name] = new EnumShape(e.Name, e.Value.GetProperty("numeric").GetBoolean(), values);
+        }
+    }
+
+    private void ReadWorkflow(string action, JsonElement root)
+    {
+        // A later document replaces the operation whole, its paging and streaming included.
+        _paging.Remove(action);
+        _streams.Remove(action);
+        if (!root.TryGetProperty("workflow", out var workflow))
+        {
+            return;
+        }
+
+        if (workflow.GetProperty("stream").GetBoolean())
+        {
+            _streams.Add(action);
+        }
+
+        if (workflow.TryGetProperty("paging", out var p))
+        {
+            string? Text(string key) => p.TryGetProperty(key, out var value) ? value.GetString() : null;
+            _paging[action] = new PagingShape(System.Enum.Parse<DmsPagingStyle>(p.GetProperty("style").GetString()!), p.GetProperty("firstPage").GetInt64(), Text("page")!, Text("size"), Text("items"), Text("total"), Text("nextToken"));
         }
     }
 

@@ -36,6 +36,9 @@ public sealed class EmulatorState
         _time = time;
     }
 
+    /// <summary>The lengths of the synthesized lists (the lists the state does not keep).</summary>
+    public ListSeeds Lists { get; } = new();
+
     /// <summary>How many tickets there are.</summary>
     public int TicketCount => _tickets.Count;
 

@@ -6,15 +6,12 @@ using Dms.Codegen.Emulator.State;
 
 namespace Dms.Codegen.Emulator.Workflows;
 
-/// <summary><c>ListOrders</c> over the emulator's tickets: filtered, newest first, paged by <c>PageNumber</c>/<c>PageSize</c> with a consistent <c>TotalCount</c>.</summary>
+/// <summary>
+/// <c>ListOrders</c> over the emulator's tickets: filtered, newest first. The whole list goes to the answer, which
+/// pages it by the spec's <c>pagination:</c> block like every list (<see cref="Shapes.ListPager"/>).
+/// </summary>
 internal static class OrderPages
 {
-    /// <summary>DMS's default page size.</summary>
-    public const int DefaultPageSize = 20;
-
-    /// <summary>The largest page the emulator returns, whatever is asked (DMS caps page sizes too).</summary>
-    public const int MaxPageSize = 100;
-
     public static WorkflowResult List(IEnumerable<Ticket> tickets, WorkflowCall call, Func<Ticket, TicketStage, Overlay> order)
     {
         var status = call.Text("OrderStatus")?.ToUpperInvariant() ?? "ALL";
@@ -32,13 +29,21 @@ internal static class OrderPages
             .Where(x => string.IsNullOrEmpty(search) || x.Ticket.Comment.Contains(search, StringComparison.OrdinalIgnoreCase))
             .ToList();
 
-        var size = (int)Math.Clamp(call.Long("PageSize") ?? DefaultPageSize, 1, MaxPageSize);
-        var number = (int)Math.Clamp(call.Long("PageNumber") ?? 1, 1, int.MaxValue);
-        var page = matching.Skip((int)Math.Min((long)(number - 1) * size, int.MaxValue)).Take(size).Select(x => order(x.Ticket, x.Stage)).ToArray();
         return new WorkflowResult(new Overlay
         {
-            ["Orders"] = new Overlay { ["Order"] = page },
-            ["TotalCount"] = matching.Count,
+            ["Orders"] = new Overlay { ["Order"] = new ProjectedList<(Ticket Ticket, TicketStage Stage)>(matching, x => order(x.Ticket, x.Stage)) },
         });
     }
+}
+
+/// <summary>A list whose items are made when read: the pager reads only the page's slice of a long list.</summary>
+internal sealed class ProjectedList<T>(IReadOnlyList<T> source, Func<T, object?> project) : IReadOnlyList<object?>
+{
+    public int Count => source.Count;
+
+    public object? this[int index] => project(source[index]);
+
+    public IEnumerator<object?> GetEnumerator() => source.Select(project).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }

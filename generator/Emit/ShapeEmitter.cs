@@ -95,6 +95,10 @@ internal static class ShapeEmitter
             }
 
             yield return "  },";
+            if (operation.Workflow is { } workflow && (workflow.Pagination is not null || workflow.Stream))
+            {
+                yield return "  " + Workflow(workflow) + ",";
+            }
         }
 
         yield return "  \"types\": {";
@@ -124,6 +128,32 @@ internal static class ShapeEmitter
 
         yield return "  }";
         yield return "}";
+    }
+
+    /// <summary>
+    /// Paging by wire paths (request fields for page and size, response members for items, total and next token)
+    /// and whether the operation streams events: what the emulator needs to page a list and stream an answer.
+    /// </summary>
+    private static string Workflow(WorkflowModel workflow)
+    {
+        var text = new StringBuilder("\"workflow\": { \"stream\": ").Append(workflow.Stream ? "true" : "false");
+        if (workflow.Pagination is { } p)
+        {
+            text.Append(", \"paging\": { \"style\": ").Append(Quote(p.Style.ToString()))
+                .Append(", \"firstPage\": ").Append(p.FirstPage.ToString(CultureInfo.InvariantCulture))
+                .Append(", \"page\": ").Append(Quote(p.Wire.Page));
+            foreach (var (key, value) in new[] { ("size", p.Wire.Size), ("items", p.Wire.Items), ("total", p.Wire.Total), ("nextToken", p.Wire.NextToken) })
+            {
+                if (value is not null)
+                {
+                    text.Append(", ").Append(Quote(key)).Append(": ").Append(Quote(value));
+                }
+            }
+
+            text.Append(" }");
+        }
+
+        return text.Append(" }").ToString();
     }
 
     private static string Type(TypeRef type, string? example)

@@ -75,7 +75,13 @@ internal sealed record PaginationModel(
 {
     /// <summary>The objects on the page and size paths, outermost first (none when both are parameters).</summary>
     public EquatableArray<PageObject> Objects { get; init; } = EquatableArray<PageObject>.Empty;
+
+    /// <summary>The block's paths as the YAML wrote them (wire names), for the emulator's shapes.</summary>
+    public PagingWirePaths Wire { get; init; } = new(string.Empty, null, null, null, null);
 }
+
+/// <summary>The wire paths of a <c>pagination:</c> block: request fields (page, size) and response members (items, total, next token).</summary>
+internal sealed record PagingWirePaths(string Page, string? Size, string? Items, string? Total, string? NextToken);
 
 /// <summary>Everything an operation declares beyond one call: its waiters, its paging and whether it streams events.</summary>
 internal sealed record WorkflowModel(EquatableArray<WaiterModel> Waiters, PaginationModel? Pagination, bool Stream)

@@ -54,8 +54,14 @@ internal static class PaginationParser
             || (items is null && ParseContext.Find(node, "items") is not null)
             || (total is null && ParseContext.Find(node, "total") is not null)
             || (next is null && nextNode is not null);
-        return failed ? null : new PaginationModel(style, firstPage!.Value, page!, size, items, total, next) { Objects = objects.ToEquatableArray() };
+        return failed ? null : new PaginationModel(style, firstPage!.Value, page!, size, items, total, next) { Objects = objects.ToEquatableArray(), Wire = Wire(node) };
     }
+
+    // Read once the block is valid, so every value is a scalar already checked (and reported) above.
+    private static PagingWirePaths Wire(YamlNode node) =>
+        new(ParseContext.Find(node, "page")!.Value!, Text(node, "size"), Text(node, "items"), Text(node, "total"), Text(node, "nextToken"));
+
+    private static string? Text(YamlNode node, string key) => ParseContext.Find(node, key)?.Value;
 
     /// <summary>
     /// A page or size field: a parameter, or a dotted path into object parameters, resolved by the same rule as
