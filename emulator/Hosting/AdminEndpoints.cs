@@ -37,6 +37,7 @@ internal sealed class AdminEndpoints
             ("DELETE", "/_emulator/faults") => Clear(),
             ("POST", "/_emulator/next-order") => SeedNext(context),
             ("POST", _) when path.StartsWith("/_emulator/orders/", StringComparison.Ordinal) => Seed(context, path),
+            ("POST", _) when path.StartsWith(ListsPrefix, StringComparison.Ordinal) => SeedList(context, path),
             ("GET", _) when path.StartsWith("/_emulator/files/", StringComparison.Ordinal) => await ServeFileAsync(context, path),
             _ => (404, "unknown emulator endpoint; see emulator/README.md"),
         };
@@ -114,6 +115,23 @@ internal sealed class AdminEndpoints
         }
 
         _state.SeedNextTicket(failure);
+        return (204, string.Empty);
+    }
+
+    private const string ListsPrefix = "/_emulator/lists/";
+
+    // POST /_emulator/lists/ListDatabases?length=250: the synthesized list of that operation holds 250 items.
+    private (int, string) SeedList(HttpContext context, string path)
+    {
+        var action = path[ListsPrefix.Length..];
+        if (action.Length == 0 || action.Contains('/', StringComparison.Ordinal)
+            || !int.TryParse(context.Request.Query["length"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var length)
+            || length > ListSeeds.MaxLength)
+        {
+            return (400, $"expected /_emulator/lists/{{Action}}?length=N with N from 0 to {ListSeeds.MaxLength}");
+        }
+
+        _state.Lists.SeedLength(action, length);
         return (204, string.Empty);
     }
 

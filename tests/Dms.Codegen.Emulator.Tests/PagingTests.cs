@@ -159,6 +159,21 @@ public sealed class PagingTests
     }
 
     [Fact]
+    public async Task A_list_length_seeded_over_the_admin_endpoint_is_the_total()
+    {
+        await using var emulator = await Emulators.StartAsync();
+        using var http = new System.Net.Http.HttpClient();
+        async Task<System.Net.HttpStatusCode> Post(string path) => (await http.PostAsync(new System.Uri(emulator.Endpoint, path), null)).StatusCode;
+        var client = Emulators.Client(emulator);
+
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, await Post("/_emulator/lists/ListTaskFlowsByPage?length=9"));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, await Post("/_emulator/lists/ListTaskFlowsByPage?length=-1"));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, await Post("/_emulator/lists/ListTaskFlowsByPage"));
+
+        Assert.Equal(9, (await All(client.ListTaskFlowsByPageItemsAsync(new() { PageSize = 4 }))).Count);
+    }
+
+    [Fact]
     public async Task ListOrders_pages_over_the_tickets_created_in_the_test()
     {
         await using var emulator = await Emulators.StartAsync();
