@@ -35,6 +35,12 @@ internal sealed record AlibabaError(HttpStatusCode Status, string Code, string M
 
     public static AlibabaError AccessKeyNotFound() => new(HttpStatusCode.NotFound, "InvalidAccessKeyId.NotFound", "Specified access key is not found.");
 
+    public static AlibabaError MissingSecurityToken() => new(HttpStatusCode.BadRequest, "MissingSecurityToken", "SecurityToken is mandatory for this access key.");
+
+    public static AlibabaError SecurityTokenMismatch() => new(HttpStatusCode.BadRequest, "InvalidSecurityToken.MismatchWithAccessKey", "Specified SecurityToken mismatch with the AccessKey.");
+
+    public static AlibabaError SecurityTokenExpired() => new(HttpStatusCode.BadRequest, "InvalidSecurityToken.Expired", "Specified SecurityToken is expired.");
+
     public static AlibabaError TimestampExpired(string value) => new(HttpStatusCode.BadRequest, "InvalidTimeStamp.Expired", $"Specified time stamp or date value is expired: {value}.");
 
     public static AlibabaError TimestampFormat(string value) => new(HttpStatusCode.BadRequest, "InvalidTimeStamp.Format", $"Specified time stamp or date value is not well formatted: {value}.");

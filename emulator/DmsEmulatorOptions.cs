@@ -20,6 +20,14 @@ public sealed class DmsEmulatorOptions
     /// <summary>Access key id → secret. Empty means the default pair <c>testid</c>/<c>testsecret</c>.</summary>
     public IDictionary<string, string> AccessKeys { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Credential fakes (an STS, ECS metadata or credentials URI fake) whose temporary credentials this emulator
+    /// accepts as DMS does: the request must carry the credential's own security token (V3
+    /// <c>x-acs-security-token</c>, V1 <c>SecurityToken</c>), and the credential must not have expired on its
+    /// issuer's clock. Keys in <see cref="AccessKeys"/> are checked as permanent keys, without a token.
+    /// </summary>
+    public IList<Fakes.CredentialFake> TemporaryCredentialIssuers { get; } = new List<Fakes.CredentialFake>();
+
     /// <summary>Reject a signature nonce seen before (default true). Switch off only to replay one pre-signed request in a benchmark.</summary>
     public bool ReplayProtection { get; set; } = true;
 

@@ -83,9 +83,9 @@ internal sealed class SignatureVerifier
             return (null, AlibabaError.IncompleteSignature($"The emulator verifies only signed host, content-type and x-acs-* headers, and '{unsupported}' is signed."));
         }
 
-        if (!_keys.TryGetValue(keyId, out var secret))
+        if (SecretFor(keyId, request.Header("x-acs-security-token"), out var secret) is { } keyError)
         {
-            return (null, AlibabaError.AccessKeyNotFound());
+            return (null, keyError);
         }
 
         if (CheckTimestamp(request.Header("x-acs-date")!, out var signedAt) is { } timeError)
@@ -132,9 +132,9 @@ internal sealed class SignatureVerifier
         }
 
         var keyId = Value(all, "AccessKeyId")!;
-        if (!_keys.TryGetValue(keyId, out var secret))
+        if (SecretFor(keyId, Value(all, "SecurityToken"), out var secret) is { } keyError)
         {
-            return (null, AlibabaError.AccessKeyNotFound());
+            return (null, keyError);
         }
 
         if (CheckTimestamp(Value(all, "Timestamp")!, out var signedAt) is { } timeError)
@@ -155,6 +155,47 @@ internal sealed class SignatureVerifier
 
         var parameters = all.Where(p => !V1CommonParameters.Contains(p.Key)).ToList();
         return (new VerifiedCaller(keyId, Value(all, "Action")!, Value(all, "Version")!, parameters), null);
+    }
+
+    /// <summary>
+    /// The secret to verify with: a permanent key's, or a temporary credential's from one of the issuing fakes,
+    /// which counts only with its own security token and until it expires on its issuer's clock.
+    /// </summary>
+    private AlibabaError? SecretFor(string keyId, string? token, out string secret)
+    {
+        if (_keys.TryGetValue(keyId, out secret!))
+        {
+            return null;
+        }
+
+        secret = string.Empty;
+        foreach (var issuer in _options.TemporaryCredentialIssuers)
+        {
+            if (issuer.Issued.LastOrDefault(c => c.AccessKeyId == keyId) is not { } issued)
+            {
+                continue;
+            }
+
+            if (string.IsNullOrEmpty(token))
+            {
+                return AlibabaError.MissingSecurityToken();
+            }
+
+            if (!FixedTimeEquals(issued.SecurityToken, token))
+            {
+                return AlibabaError.SecurityTokenMismatch();
+            }
+
+            if (!issued.IsValidAt(issuer.Time.GetUtcNow()))
+            {
+                return AlibabaError.SecurityTokenExpired();
+            }
+
+            secret = issued.AccessKeySecret;
+            return null;
+        }
+
+        return AlibabaError.AccessKeyNotFound();
     }
 
     /// <summary>How many nonces are remembered now (bounded by <see cref="DmsEmulatorOptions.MaxRememberedNonces"/>).</summary>
