@@ -23,6 +23,8 @@ check() { # name, then the command; its output goes to $work/<name>.log
   if "$@" > "$work/$name.log" 2>&1; then echo "PASS $name"; else echo "FAIL $name"; tail -n 30 "$work/$name.log"; status=1; fi
 }
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# shellcheck source=feed.sh
+. "$root/tests/Packaging/feed.sh"
 
 if [ $# -eq 0 ]; then
   pack_alone() { dotnet pack "$root/Dms.Codegen.sln" -c Release -o "$feed" -p:Version="$version"; }
@@ -49,14 +51,7 @@ check emulator-packages emulator_packages
 # package_project <dir> <name> <extra PropertyGroup lines> <extra ItemGroup lines>: a project of our packages only.
 package_project() {
   mkdir -p "$1/dms" && cp "$root/specs/GetOrderBaseInfo.yaml" "$1/dms/" || return 1
-  cat > "$1/nuget.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <add key="dms-local" value="$feed" />
-  </packageSources>
-</configuration>
-XML
+  nuget_config "$1" || return 1
   cat > "$1/$2.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>

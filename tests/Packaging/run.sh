@@ -123,16 +123,8 @@ check symbols-sourcelink-no-machine-paths symbols
 # net10.0, so both of the package's dependency groups are used.
 consumer="$work/consumer"
 app="$work/app"
-nuget_config() {
-  cat > "$1/nuget.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <add key="dms-local" value="$feed" />
-  </packageSources>
-</configuration>
-XML
-}
+# shellcheck source=feed.sh
+. "$root/tests/Packaging/feed.sh"
 create_consumer() {
   mkdir -p "$consumer/dms" "$app" && nuget_config "$consumer" && nuget_config "$app" &&
   cat > "$consumer/Consumer.csproj" <<XML
