@@ -40,10 +40,11 @@ internal sealed class DmsStreamCall<T>
         using var activity = DmsTelemetry.ActivitySource.StartActivity("DMS " + _request.Action, ActivityKind.Client);
         activity?.SetTag("rpc.system", "alibaba-cloud-rpc");
         activity?.SetTag("rpc.method", _request.Action);
+        var started = _settings.TimeProvider.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
             activity?.SetTag("dms.attempts", attempt);
-            var (response, forms, failure) = await OpenAsync(attempt, cancellationToken).ConfigureAwait(false);
+            var (response, forms, failure, serverDelay) = await OpenAsync(attempt, cancellationToken).ConfigureAwait(false);
             if (response is not null)
             {
                 using (response)
@@ -67,6 +68,7 @@ internal sealed class DmsStreamCall<T>
                             }
 
                             failure = transient;
+                            serverDelay = null;
                             break;
                         }
                         catch (DmsException exception)
@@ -87,20 +89,21 @@ internal sealed class DmsStreamCall<T>
 
             failure = DmsStreamText.Redact(failure!, forms ?? DmsRedaction.SecretForms.None);
             activity?.SetStatus(ActivityStatusCode.Error, failure.Code);
-            if ((!DmsRetryPolicy.IsRetriable(failure) && failure is not DmsTimeoutException && failure.Code != "TransportError") || attempt >= _settings.Retry.MaxAttempts)
+            if (_pipeline.Retry.NextDelay(failure, serverDelay, attempt, _settings.TimeProvider.GetElapsedTime(started)) is not { } delay)
             {
                 throw failure;
             }
 
-            await Task.Delay(DmsRetryPolicy.Backoff(_settings.Retry, attempt, Random.Shared.NextDouble()), _settings.TimeProvider, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(delay, _settings.TimeProvider, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>
     /// Sends one signed attempt and returns the response once its headers arrived and say "events follow"; an HTTP
-    /// error, or a JSON answer instead of a stream, is read whole (bounded) and returned as the failure.
+    /// error, or a JSON answer instead of a stream, is read whole (bounded) and returned as the failure, with the
+    /// wait the server asked for (<c>x-acs-retry-after</c>, <c>Retry-After</c>).
     /// </summary>
-    private async Task<(HttpResponseMessage? Response, DmsRedaction.SecretForms? Forms, DmsException? Failure)> OpenAsync(int attempt, CancellationToken cancellationToken)
+    private async Task<(HttpResponseMessage? Response, DmsRedaction.SecretForms? Forms, DmsException? Failure, TimeSpan? ServerDelay)> OpenAsync(int attempt, CancellationToken cancellationToken)
     {
         using var headersTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         headersTimeout.CancelAfter(_settings.AttemptTimeout);
@@ -114,7 +117,7 @@ internal sealed class DmsStreamCall<T>
             var mediaType = response.Content.Headers.ContentType?.MediaType;
             if ((int)response.StatusCode < 400 && (mediaType is null || mediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase)))
             {
-                return (response, forms, null);
+                return (response, forms, null, null);
             }
 
             using (response)
@@ -124,7 +127,7 @@ internal sealed class DmsStreamCall<T>
                 var failure = System.Text.Unicode.Utf8.IsValid(body) ? DmsResponseClassifier.Classify(response.StatusCode, body, requestId, declaresSuccess: true) : null;
                 var error = failure?.ToException(_request.Action, attempt)
                     ?? new DmsException($"DMS {_request.Action} answered HTTP {(int)response.StatusCode} with {mediaType} instead of an event stream: {DmsStreamText.Preview(body)}", DmsErrorCodes.InvalidResponse, requestId, response.StatusCode, DmsStreamText.Preview(body));
-                return (null, forms, error);
+                return (null, forms, error, DmsRetryPolicy.ServerDelay(response.Headers, _settings.TimeProvider.GetUtcNow()));
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -138,7 +141,7 @@ internal sealed class DmsStreamCall<T>
             forms ??= context.RedactionForms(); // a signature may have gone out before the failure
             return (null, forms, exception is OperationCanceledException
                 ? new DmsTimeoutException($"DMS {_request.Action} attempt {attempt} sent no response headers within {_settings.AttemptTimeout.TotalSeconds:0.###} s", exception) { Attempts = attempt }
-                : transient);
+                : transient, null);
         }
     }
 
@@ -150,7 +153,7 @@ internal sealed class DmsStreamCall<T>
         DmsException dms => DmsRetryPolicy.IsRetriable(dms) ? dms : null,
         OperationCanceledException => new DmsTimeoutException($"DMS {_request.Action} timed out", exception),
         HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => null,
-        HttpRequestException or IOException => new DmsException($"DMS {_request.Action} could not be reached at {_settings.Endpoint.GetLeftPart(UriPartial.Authority)}: {exception.Message}", "TransportError", innerException: exception),
+        HttpRequestException or IOException => new DmsException($"DMS {_request.Action} could not be reached at {_settings.Endpoint.GetLeftPart(UriPartial.Authority)}: {exception.Message}", DmsErrorCodes.TransportError, innerException: exception),
         _ => null,
     };
 
@@ -164,7 +167,7 @@ internal sealed class DmsStreamCall<T>
         {
             if (buffer.Length + read > MaxEventBytes)
             {
-                throw new DmsException($"The error body is larger than {MaxEventBytes} bytes.", "ResponseTooLarge");
+                throw new DmsException($"The error body is larger than {MaxEventBytes} bytes.", DmsErrorCodes.ResponseTooLarge);
             }
 
             buffer.Write(chunk, 0, read);

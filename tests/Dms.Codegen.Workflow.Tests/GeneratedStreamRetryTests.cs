@@ -1,0 +1,84 @@
+using System;
+using System.Threading.Tasks;
+using Dms.Codegen.Workflow.Tests.Api;
+using Microsoft.AspNetCore.Http;
+using Xunit;
+
+namespace Dms.Codegen.Workflow.Tests;
+
+/// <summary>
+/// A stream's retries before its first event follow the same policy as every other call: the server's
+/// <c>x-acs-retry-after</c> is obeyed, a wait beyond <c>MaxDelay</c> or past the overall timeout gives up at once.
+/// </summary>
+public sealed class GeneratedStreamRetryTests
+{
+    private const string Event = """data: {"RequestId":"r1","Success":true,"Data":"Hel"}""" + "\n\n";
+
+    [Fact]
+    public async Task A_throttle_whose_retry_after_exceeds_MaxDelay_is_not_retried()
+    {
+        await using var server = await ThrottleOnceAsync(retryAfterMilliseconds: 60_000);
+        using var client = Client(server, maxDelay: TimeSpan.FromMilliseconds(5), overall: TimeSpan.FromSeconds(100));
+
+        var error = await Assert.ThrowsAsync<DmsException>(() => FirstEventAsync(client));
+
+        Assert.Equal("Throttling.User", error.Code);
+        Assert.Equal(1, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task A_retry_that_would_outlast_the_overall_timeout_is_not_made()
+    {
+        await using var server = await ThrottleOnceAsync(retryAfterMilliseconds: 60_000);
+        using var client = Client(server, maxDelay: TimeSpan.FromMinutes(10), overall: TimeSpan.FromSeconds(30));
+
+        var error = await Assert.ThrowsAsync<DmsException>(() => FirstEventAsync(client));
+
+        Assert.Equal("Throttling.User", error.Code);
+        Assert.Equal(1, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task A_throttle_with_a_short_retry_after_is_retried_and_the_stream_then_delivers()
+    {
+        await using var server = await ThrottleOnceAsync(retryAfterMilliseconds: 0);
+        using var client = Client(server, maxDelay: TimeSpan.FromSeconds(1), overall: TimeSpan.FromSeconds(100));
+
+        var first = await FirstEventAsync(client);
+
+        Assert.Equal("Hel", first.Data);
+        Assert.Equal(2, server.RequestCount);
+    }
+
+    // DMS throttles with HTTP 400 Throttling.User and says how long to wait in x-acs-retry-after (ms).
+    private static Task<Loopback> ThrottleOnceAsync(int retryAfterMilliseconds) => Loopback.StartAsync(async (context, number) =>
+    {
+        if (number == 1)
+        {
+            context.Response.StatusCode = 400;
+            context.Response.Headers["x-acs-retry-after"] = retryAfterMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await context.Response.WriteAsync("""{"Code":"Throttling.User","Message":"slow down","RequestId":"t1"}""");
+            return;
+        }
+
+        await Loopback.Stream(context, Event);
+    });
+
+    private static async Task<ChatWithDesensitizeSSEResponse> FirstEventAsync(DmsClient client)
+    {
+        await foreach (var item in client.ChatWithDesensitizeSSEStreamAsync(new() { InstanceId = 1 }))
+        {
+            return item.Data;
+        }
+
+        throw new InvalidOperationException("The stream ended without an event.");
+    }
+
+    private static DmsClient Client(Loopback server, TimeSpan maxDelay, TimeSpan overall) => new(new DmsClientOptions
+    {
+        Endpoint = server.Endpoint,
+        Credentials = DmsCredentials.AccessKey("testid", "testsecret"),
+        OverallTimeout = overall,
+        Retry = { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = maxDelay },
+    });
+}
