@@ -55,6 +55,9 @@ public class EnvelopeTests
     {
         { 200, """{"RequestId":"R1","Users":[{"UserId":"u1","UserNickName":"n"}]}""", null },
         { 200, """{"RequestId":"R1","ErrorCode":"","Users":[{"UserId":"u1"}]}""", null },
+        // The response declares no Success, so a stray one says nothing either way: the Code decides.
+        { 200, """{"RequestId":"R1","Success":false,"Users":[{"UserId":"u1"}]}""", null },
+        { 200, """{"RequestId":"R1","Success":false,"ErrorCode":"InvalidDbId","ErrorMessage":"no such database"}""", "InvalidDbId" },
         { 200, """{"RequestId":"R1","Code":"InvalidParameter","Message":"DbId is invalid"}""", "InvalidParameter" },
         { 200, """{"RequestId":"R1","ErrorCode":"UnknownError","ErrorMessage":"no"}""", "UnknownError" },
         { 400, """{"RequestId":"R1","Code":"InvalidParameter","Message":"DbId is invalid"}""", "InvalidParameter" },
