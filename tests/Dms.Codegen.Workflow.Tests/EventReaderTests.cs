@@ -96,9 +96,9 @@ public sealed class EventReaderTests
     {
         var time = new SteppingTime();
         var release = new TaskCompletionSource();
-        await using var server = await Loopback.StartAsync(async (context, _) =>
+        await using var server = await LoopbackServer.StartAsync(async (context, _) =>
         {
-            await Loopback.Stream(context, $"data: {One}\n\n");
+            await LoopbackServer.Stream(context, $"data: {One}\n\n");
             await release.Task.WaitAsync(context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
         });
         var received = new List<string?>();
@@ -124,9 +124,9 @@ public sealed class EventReaderTests
     public async Task Cancellation_mid_stream_is_an_OperationCanceledException_with_the_callers_token()
     {
         var release = new TaskCompletionSource();
-        await using var server = await Loopback.StartAsync(async (context, _) =>
+        await using var server = await LoopbackServer.StartAsync(async (context, _) =>
         {
-            await Loopback.Stream(context, $"data: {One}\n\n");
+            await LoopbackServer.Stream(context, $"data: {One}\n\n");
             await release.Task.WaitAsync(context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
         });
         using var cancellation = new CancellationTokenSource();
@@ -150,11 +150,11 @@ public sealed class EventReaderTests
 
     private static async Task<List<DmsEvent<ChatWithDesensitizeSSEResponse>>> Read(List<string?> received, string[] chunks, int maxEventBytes = 1 << 20)
     {
-        await using var server = await Loopback.StartAsync((context, _) => Loopback.Stream(context, chunks));
+        await using var server = await LoopbackServer.StartAsync((context, _) => LoopbackServer.Stream(context, chunks));
         return await Read(server, received, maxEventBytes, System.Threading.Timeout.InfiniteTimeSpan, TimeProvider.System);
     }
 
-    private static async Task<List<DmsEvent<ChatWithDesensitizeSSEResponse>>> Read(Loopback server, List<string?> received, int maxEventBytes, TimeSpan idle, TimeProvider clock)
+    private static async Task<List<DmsEvent<ChatWithDesensitizeSSEResponse>>> Read(LoopbackServer server, List<string?> received, int maxEventBytes, TimeSpan idle, TimeProvider clock)
     {
         using var http = new HttpClient();
         using var response = await http.GetAsync(server.Endpoint, HttpCompletionOption.ResponseHeadersRead);

@@ -141,7 +141,7 @@ public sealed class GeneratedPaginatorTests
     public async Task Pages_go_over_the_wire_through_the_real_client_with_the_page_in_the_query()
     {
         var queries = new List<string>();
-        await using var server = await Loopback.StartAsync(async (context, number) =>
+        await using var server = await LoopbackServer.StartAsync(async (context, number) =>
         {
             queries.Add(context.Request.Query["PageNumber"].ToString() + "/" + context.Request.Query["PageSize"]);
             var start = (number - 1) * 2;

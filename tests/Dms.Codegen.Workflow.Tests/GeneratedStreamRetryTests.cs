@@ -51,7 +51,7 @@ public sealed class GeneratedStreamRetryTests
     }
 
     // DMS throttles with HTTP 400 Throttling.User and says how long to wait in x-acs-retry-after (ms).
-    private static Task<Loopback> ThrottleOnceAsync(int retryAfterMilliseconds) => Loopback.StartAsync(async (context, number) =>
+    private static Task<LoopbackServer> ThrottleOnceAsync(int retryAfterMilliseconds) => LoopbackServer.StartAsync(async (context, number) =>
     {
         if (number == 1)
         {
@@ -61,7 +61,7 @@ public sealed class GeneratedStreamRetryTests
             return;
         }
 
-        await Loopback.Stream(context, Event);
+        await LoopbackServer.Stream(context, Event);
     });
 
     private static async Task<ChatWithDesensitizeSSEResponse> FirstEventAsync(DmsClient client)
@@ -74,7 +74,7 @@ public sealed class GeneratedStreamRetryTests
         throw new InvalidOperationException("The stream ended without an event.");
     }
 
-    private static DmsClient Client(Loopback server, TimeSpan maxDelay, TimeSpan overall) => new(new DmsClientOptions
+    private static DmsClient Client(LoopbackServer server, TimeSpan maxDelay, TimeSpan overall) => new(new DmsClientOptions
     {
         Endpoint = server.Endpoint,
         Credentials = DmsCredentials.AccessKey("testid", "testsecret"),

@@ -21,14 +21,14 @@ public sealed class GeneratedStreamTests
         string? authorization = null;
         string? signatureMethod = null;
         var firstSeen = new TaskCompletionSource();
-        await using var server = await Loopback.StartAsync(async (context, _) =>
+        await using var server = await LoopbackServer.StartAsync(async (context, _) =>
         {
             authorization = context.Request.Headers.Authorization;
             signatureMethod = context.Request.Query["SignatureMethod"];
-            await Loopback.Stream(context, $"id: a\nevent: delta\ndata: {One}\n\n");
+            await LoopbackServer.Stream(context, $"id: a\nevent: delta\ndata: {One}\n\n");
             // The second event is sent only once the client has the first: events are read as they arrive.
             await firstSeen.Task.WaitAsync(TimeSpan.FromSeconds(10), context.RequestAborted);
-            await Loopback.Stream(context, $"id: b\ndata: {Two}\n\n");
+            await LoopbackServer.Stream(context, $"id: b\ndata: {Two}\n\n");
         });
         using var client = Client(server, DmsSignatureVersion.V1);
         var events = new List<DmsEvent<ChatWithDesensitizeSSEResponse>>();
@@ -47,7 +47,7 @@ public sealed class GeneratedStreamTests
     [Fact]
     public async Task An_error_body_instead_of_a_stream_is_a_DmsException_with_the_code()
     {
-        await using var server = await Loopback.StartAsync(async (context, _) =>
+        await using var server = await LoopbackServer.StartAsync(async (context, _) =>
         {
             context.Response.StatusCode = 400;
             context.Response.ContentType = "application/json";
@@ -63,7 +63,7 @@ public sealed class GeneratedStreamTests
     [Fact]
     public async Task A_JSON_envelope_with_Success_false_instead_of_a_stream_is_a_DmsException()
     {
-        await using var server = await Loopback.StartAsync(async (context, _) =>
+        await using var server = await LoopbackServer.StartAsync(async (context, _) =>
         {
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync("""{"Success":false,"ErrorCode":"NoPermission","ErrorMessage":"denied","RequestId":"r1"}""");
@@ -76,7 +76,7 @@ public sealed class GeneratedStreamTests
     [Fact]
     public async Task A_transient_failure_before_the_first_event_is_retried()
     {
-        await using var server = await Loopback.StartAsync(async (context, number) =>
+        await using var server = await LoopbackServer.StartAsync(async (context, number) =>
         {
             if (number == 1)
             {
@@ -85,7 +85,7 @@ public sealed class GeneratedStreamTests
                 return;
             }
 
-            await Loopback.Stream(context, $"data: {One}\n\n");
+            await LoopbackServer.Stream(context, $"data: {One}\n\n");
         });
         using var client = Client(server);
         var events = await Drain(client.ChatWithDesensitizeSSEStreamAsync(new() { InstanceId = 1 }));
@@ -97,9 +97,9 @@ public sealed class GeneratedStreamTests
     public async Task A_failure_after_the_first_event_ends_the_stream_and_is_not_retried()
     {
         var firstSeen = new TaskCompletionSource();
-        await using var server = await Loopback.StartAsync(async (context, _) =>
+        await using var server = await LoopbackServer.StartAsync(async (context, _) =>
         {
-            await Loopback.Stream(context, $"data: {One}\n\n", "data: {\"Requ");
+            await LoopbackServer.Stream(context, $"data: {One}\n\n", "data: {\"Requ");
             await firstSeen.Task.WaitAsync(TimeSpan.FromSeconds(10), context.RequestAborted);
             context.Abort(); // the connection breaks in the middle of the second event
         });
@@ -121,8 +121,8 @@ public sealed class GeneratedStreamTests
     [Fact]
     public async Task A_Success_false_event_mid_stream_ends_it_with_a_DmsException()
     {
-        await using var server = await Loopback.StartAsync((context, _) =>
-            Loopback.Stream(context, $"data: {One}\n\n", """data: {"Success":false,"ErrorCode":"Throttling.User","ErrorMessage":"slow down","RequestId":"r7"}""" + "\n\n"));
+        await using var server = await LoopbackServer.StartAsync((context, _) =>
+            LoopbackServer.Stream(context, $"data: {One}\n\n", """data: {"Success":false,"ErrorCode":"Throttling.User","ErrorMessage":"slow down","RequestId":"r7"}""" + "\n\n"));
         using var client = Client(server);
         var error = await Assert.ThrowsAsync<DmsException>(() => Drain(client.ChatWithDesensitizeSSEStreamAsync(new() { InstanceId = 1 })));
         Assert.Equal("Throttling.User", error.Code);
@@ -134,9 +134,9 @@ public sealed class GeneratedStreamTests
     {
         var time = new SteppingTime();
         var release = new TaskCompletionSource();
-        await using var server = await Loopback.StartAsync(async (context, _) =>
+        await using var server = await LoopbackServer.StartAsync(async (context, _) =>
         {
-            await Loopback.Stream(context, $"data: {One}\n\n");
+            await LoopbackServer.Stream(context, $"data: {One}\n\n");
             await release.Task.WaitAsync(context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
         });
         using var client = Client(server, configure: o =>
@@ -173,9 +173,9 @@ public sealed class GeneratedStreamTests
     public async Task Cancellation_mid_stream_is_an_OperationCanceledException_with_the_callers_token()
     {
         var release = new TaskCompletionSource();
-        await using var server = await Loopback.StartAsync(async (context, _) =>
+        await using var server = await LoopbackServer.StartAsync(async (context, _) =>
         {
-            await Loopback.Stream(context, $"data: {One}\n\n");
+            await LoopbackServer.Stream(context, $"data: {One}\n\n");
             await release.Task.WaitAsync(context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
         });
         using var client = Client(server);
@@ -191,7 +191,7 @@ public sealed class GeneratedStreamTests
         release.SetResult();
     }
 
-    private static DmsClient Client(Loopback server, DmsSignatureVersion version = DmsSignatureVersion.V3, Action<DmsClientOptions>? configure = null)
+    private static DmsClient Client(LoopbackServer server, DmsSignatureVersion version = DmsSignatureVersion.V3, Action<DmsClientOptions>? configure = null)
     {
         var options = new DmsClientOptions
         {

@@ -50,7 +50,7 @@ public sealed class GeneratedWaiterTests
         var time = new SteppingTime();
         var statuses = new[] { "INIT", "LISTING", "DOWNLOADING", "FILTERING", "FILTER_SUCCESS" };
         var polls = 0;
-        await using var server = await Loopback.StartAsync(async (context, number) =>
+        await using var server = await LoopbackServer.StartAsync(async (context, number) =>
         {
             // The third request is a transient 503; the client retries it (on the same fake clock) within one poll.
             if (number == 3)

@@ -20,7 +20,7 @@ public sealed class NestedPaginatorTests
     public async Task Pages_go_over_the_wire_with_the_page_inside_the_JSON_parameter_and_the_callers_objects_unchanged()
     {
         var asked = new List<string>();
-        await using var server = await Loopback.StartAsync(async (context, number) =>
+        await using var server = await LoopbackServer.StartAsync(async (context, number) =>
         {
             var query = context.Request.Query;
             using var detail = JsonDocument.Parse(query["OrderActionDetail"].ToString());

@@ -13,14 +13,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Dms.Codegen.Runtime.Tests;
+namespace Dms.Codegen.Tests;
 
 /// <summary>What the server saw of one request.</summary>
 public sealed record ReceivedRequest(string Method, string PathAndQuery, IHeaderDictionary Headers, string Body, string Host);
 
 /// <summary>
 /// A real HTTP server (Kestrel) on 127.0.0.1 and a free port. Each request goes to the handler with its
-/// 1-based number, so tests script "fail twice, then succeed".
+/// 1-based number, so tests script "fail twice, then succeed". Shared by the runtime and workflow tests.
 /// </summary>
 public sealed class LoopbackServer : IAsyncDisposable
 {
@@ -83,6 +83,22 @@ public sealed class LoopbackServer : IAsyncDisposable
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
         return context.Response.WriteAsync(json);
+    }
+
+    /// <summary>Answers <c>text/event-stream</c> and writes each chunk with a flush, so the client sees one network read per chunk.</summary>
+    public static async Task Stream(HttpContext context, params string[] chunks)
+    {
+        if (!context.Response.HasStarted)
+        {
+            context.Response.ContentType = "text/event-stream";
+            await context.Response.StartAsync();
+        }
+
+        foreach (var chunk in chunks)
+        {
+            await context.Response.WriteAsync(chunk);
+            await context.Response.Body.FlushAsync();
+        }
     }
 
     /// <summary>Holds the request open for 5 s or until the client gives up, to drive timeouts and cancellation.</summary>
