@@ -1,4 +1,6 @@
 using System;
+using System.Security.Cryptography;
+using Dms.Codegen.Signing;
 
 namespace Dms.Codegen.Credentials;
 
@@ -14,6 +16,9 @@ namespace Dms.Codegen.Credentials;
 /// </remarks>
 public sealed class DmsCredential
 {
+    private SigningMac? _v3Mac;
+    private SigningMac? _v1Mac;
+
     /// <summary>Creates a credential.</summary>
     /// <param name="accessKeyId">The AccessKey ID.</param>
     /// <param name="accessKeySecret">The AccessKey secret.</param>
@@ -48,6 +53,11 @@ public sealed class DmsCredential
     internal string AccessKeySecret { get; }
 
     internal string? SecurityToken { get; }
+
+    // Keyed once per credential (a race just keys a second one); internal fields, so serializers never see them.
+    internal SigningMac V3Mac => _v3Mac ??= new(HashAlgorithmName.SHA256, ampersand: false);
+
+    internal SigningMac V1Mac => _v1Mac ??= new(HashAlgorithmName.SHA1, ampersand: true);
 
     /// <summary>The AccessKey secret, for code that must hand it to something else. Never log it.</summary>
     public string RevealAccessKeySecret() => AccessKeySecret;

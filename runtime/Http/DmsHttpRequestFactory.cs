@@ -152,8 +152,8 @@ public static class DmsHttpRequestFactory
             headers.Add(new("content-type", FormContentType));
         }
 
-        var canonical = Acs3Signer.CanonicalRequest(request.Method.Method, "/", request.Query, headers, bodyHash, out var signedHeaders);
-        var signature = Acs3Signer.Signature(credential.AccessKeySecret, Acs3Signer.StringToSign(canonical));
+        var stringToSign = Acs3Signer.StringToSign(request.Method.Method, "/", request.Query, headers, bodyHash, out var signedHeaders);
+        var signature = Acs3Signer.Signature(credential, stringToSign);
         foreach (var (name, value) in headers)
         {
             if (name is not ("host" or "content-type"))
@@ -187,7 +187,7 @@ public static class DmsHttpRequestFactory
         var signed = new List<KeyValuePair<string, string>>(query.Count + request.Form.Count);
         signed.AddRange(query);
         signed.AddRange(request.Form);
-        var signature = RpcV1Signer.Signature(credential.AccessKeySecret, RpcV1Signer.StringToSign(request.Method.Method, signed));
+        var signature = RpcV1Signer.Signature(credential, RpcV1Signer.StringToSign(request.Method.Method, signed));
         query.Add(new("Signature", signature));
         message.RequestUri = BuildUri(endpoint, query);
         return signature;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
+using Dms.Codegen.Credentials;
 
 namespace Dms.Codegen.Signing;
 
@@ -26,7 +27,7 @@ public static class Acs3Signer
         }
 
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(body, hash);
+        SigningText.Sha256(body, hash);
         return SigningText.LowerHex(string.Empty, hash);
     }
 
@@ -51,6 +52,35 @@ public static class Acs3Signer
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(headers);
+        return SigningText.ToStringAndKeep(BuildCanonicalRequest(method, canonicalUri, query, headers, hashedPayload, out signedHeaders));
+    }
+
+    /// <summary>
+    /// The string to sign of the canonical request these parts make, hashed straight from the builder: the
+    /// client never needs the canonical request as a string.
+    /// </summary>
+    internal static string StringToSign(
+        string method,
+        string canonicalUri,
+        IEnumerable<KeyValuePair<string, string>> query,
+        IEnumerable<KeyValuePair<string, string>> headers,
+        string hashedPayload,
+        out string signedHeaders)
+    {
+        var builder = BuildCanonicalRequest(method, canonicalUri, query, headers, hashedPayload, out signedHeaders);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SigningText.Sha256(builder, hash);
+        return SigningText.LowerHex(Algorithm + "\n", hash);
+    }
+
+    private static StringBuilder BuildCanonicalRequest(
+        string method,
+        string canonicalUri,
+        IEnumerable<KeyValuePair<string, string>> query,
+        IEnumerable<KeyValuePair<string, string>> headers,
+        string hashedPayload,
+        out string signedHeaders)
+    {
         var builder = SigningText.Builder()
             .Append(method.ToUpperInvariant()).Append('\n')
             .Append(canonicalUri).Append('\n');
@@ -103,25 +133,15 @@ public static class Acs3Signer
         }
 
         signedHeaders = builder.ToString(start, builder.Length - start);
-        return SigningText.ToStringAndKeep(builder.Append('\n').Append(hashedPayload));
+        return builder.Append('\n').Append(hashedPayload);
     }
 
     /// <summary><c>ACS3-HMAC-SHA256\n</c> + hex SHA-256 of the canonical request.</summary>
     public static string StringToSign(string canonicalRequest)
     {
         ArgumentNullException.ThrowIfNull(canonicalRequest);
-        Span<byte> scratch = stackalloc byte[SigningText.StackBytes];
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        byte[]? rented = null;
-        try
-        {
-            SHA256.HashData(SigningText.Utf8(canonicalRequest, scratch, ref rented), hash);
-        }
-        finally
-        {
-            SigningText.Return(rented);
-        }
-
+        SigningText.Sha256(canonicalRequest, hash);
         return SigningText.LowerHex(Algorithm + "\n", hash);
     }
 
@@ -130,21 +150,33 @@ public static class Acs3Signer
     {
         ArgumentNullException.ThrowIfNull(accessKeySecret);
         ArgumentNullException.ThrowIfNull(stringToSign);
-        Span<byte> keyScratch = stackalloc byte[128];
+        return Signature(accessKeySecret, null, stringToSign);
+    }
+
+    /// <summary>The same, with the credential's reused HMAC.</summary>
+    internal static string Signature(DmsCredential credential, string stringToSign) =>
+        Signature(credential.AccessKeySecret, credential.V3Mac, stringToSign);
+
+    private static string Signature(string secret, SigningMac? reused, string stringToSign)
+    {
         Span<byte> dataScratch = stackalloc byte[256];
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        byte[]? rentedKey = null;
-        byte[]? rentedData = null;
+        byte[]? rented = null;
         try
         {
-            var key = SigningText.Utf8(accessKeySecret, keyScratch, ref rentedKey);
-            HMACSHA256.HashData(key, SigningText.Utf8(stringToSign, dataScratch, ref rentedData), mac);
-            key.Clear(); // the secret's bytes do not linger on the stack or in the pool
+            var data = SigningText.Utf8(stringToSign, dataScratch, ref rented);
+            if (reused is null)
+            {
+                SigningMac.ComputeOnce(HashAlgorithmName.SHA256, ampersand: false, secret, data, mac);
+            }
+            else
+            {
+                reused.Compute(secret, data, mac);
+            }
         }
         finally
         {
-            SigningText.Return(rentedKey);
-            SigningText.Return(rentedData);
+            SigningText.Return(rented);
         }
 
         return SigningText.LowerHex(string.Empty, mac);

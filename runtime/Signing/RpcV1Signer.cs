@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
+using Dms.Codegen.Credentials;
 
 namespace Dms.Codegen.Signing;
 
@@ -36,37 +37,33 @@ public static class RpcV1Signer
     {
         ArgumentNullException.ThrowIfNull(accessKeySecret);
         ArgumentNullException.ThrowIfNull(stringToSign);
-        Span<byte> keyScratch = stackalloc byte[128];
+        return Signature(accessKeySecret, null, stringToSign);
+    }
+
+    /// <summary>The same, with the credential's reused HMAC.</summary>
+    internal static string Signature(DmsCredential credential, string stringToSign) =>
+        Signature(credential.AccessKeySecret, credential.V1Mac, stringToSign);
+
+    private static string Signature(string secret, SigningMac? reused, string stringToSign)
+    {
         Span<byte> dataScratch = stackalloc byte[SigningText.StackBytes];
         Span<byte> mac = stackalloc byte[HMACSHA1.HashSizeInBytes];
-        byte[]? rentedKey = null;
-        byte[]? rentedData = null;
+        byte[]? rented = null;
         try
         {
-            // The key is the secret followed by '&'; one byte more than the secret's UTF-8.
-            var secret = SigningText.Utf8(accessKeySecret, keyScratch[..^1], ref rentedKey);
-            scoped Span<byte> key;
-            if (rentedKey is null)
+            var data = SigningText.Utf8(stringToSign, dataScratch, ref rented);
+            if (reused is null)
             {
-                keyScratch[secret.Length] = (byte)'&';
-                key = keyScratch[..(secret.Length + 1)];
+                SigningMac.ComputeOnce(HashAlgorithmName.SHA1, ampersand: true, secret, data, mac);
             }
             else
             {
-                var bigger = new byte[secret.Length + 1];
-                secret.CopyTo(bigger);
-                bigger[^1] = (byte)'&';
-                secret.Clear();
-                key = bigger;
+                reused.Compute(secret, data, mac);
             }
-
-            HMACSHA1.HashData(key, SigningText.Utf8(stringToSign, dataScratch, ref rentedData), mac);
-            key.Clear();
         }
         finally
         {
-            SigningText.Return(rentedKey);
-            SigningText.Return(rentedData);
+            SigningText.Return(rented);
         }
 
         return Convert.ToBase64String(mac);

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace Dms.Codegen.Signing;
@@ -19,6 +20,10 @@ internal static class SigningText
     [ThreadStatic]
     private static StringBuilder? t_builder;
 
+    // Reset after every hash, so one per thread serves every signing; reusing it saves setting up a digest per use.
+    [ThreadStatic]
+    private static IncrementalHash? t_sha256;
+
     /// <summary>
     /// An empty builder, this thread's spare one when it has one: signing builds its texts synchronously, so one
     /// per thread serves every attempt. Hand it back with <see cref="ToStringAndKeep"/>; nesting just makes a new one.
@@ -34,16 +39,60 @@ internal static class SigningText
     public static string ToStringAndKeep(StringBuilder builder)
     {
         var text = builder.ToString();
+        Keep(builder);
+        return text;
+    }
+
+    /// <summary>SHA-256 of <paramref name="data"/> into <paramref name="hash"/>.</summary>
+    public static void Sha256(ReadOnlySpan<byte> data, Span<byte> hash)
+    {
+        var sha = t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(data);
+        sha.TryGetHashAndReset(hash, out _);
+    }
+
+    /// <summary>SHA-256 of the UTF-8 bytes of <paramref name="text"/> into <paramref name="hash"/>.</summary>
+    public static void Sha256(ReadOnlySpan<char> text, Span<byte> hash)
+    {
+        Span<byte> scratch = stackalloc byte[StackBytes];
+        byte[]? rented = null;
+        try
+        {
+            Sha256(Utf8(text, scratch, ref rented), hash);
+        }
+        finally
+        {
+            Return(rented);
+        }
+    }
+
+    /// <summary>SHA-256 of the UTF-8 bytes of the builder's text; the builder is kept for the next <see cref="Builder"/> on this thread.</summary>
+    public static void Sha256(StringBuilder builder, Span<byte> hash)
+    {
+        var chars = ArrayPool<char>.Shared.Rent(builder.Length);
+        try
+        {
+            builder.CopyTo(0, chars, builder.Length);
+            Sha256(chars.AsSpan(0, builder.Length), hash);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+
+        Keep(builder);
+    }
+
+    private static void Keep(StringBuilder builder)
+    {
         if (builder.Capacity <= KeptBuilderChars)
         {
             t_builder = builder;
         }
-
-        return text;
     }
 
     /// <summary>The UTF-8 bytes of <paramref name="text"/>, in <paramref name="scratch"/> when they fit, else in a pooled array the caller returns with <see cref="Return"/>.</summary>
-    public static Span<byte> Utf8(string text, Span<byte> scratch, ref byte[]? rented)
+    public static Span<byte> Utf8(ReadOnlySpan<char> text, Span<byte> scratch, ref byte[]? rented)
     {
         var max = Encoding.UTF8.GetMaxByteCount(text.Length);
         if (max > scratch.Length && Encoding.UTF8.TryGetBytes(text, scratch, out var written))
