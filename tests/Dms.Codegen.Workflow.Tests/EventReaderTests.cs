@@ -104,15 +104,7 @@ public sealed class EventReaderTests
         var received = new List<string?>();
         var reading = Read(server, received, 1 << 20, TimeSpan.FromSeconds(30), time);
         // The first read is served at once; the second waits for data: move the clock past its idle timer.
-        while (received.Count == 0 || !reading.IsCompleted)
-        {
-            var due = await time.NextTimer();
-            if (received.Count == 1)
-            {
-                time.Advance(due);
-                break;
-            }
-        }
+        await time.AdvancePastFirstTimerAfter(() => received.Count == 1);
 
         var error = await Assert.ThrowsAsync<DmsTimeoutException>(() => reading);
         Assert.Contains("30 s", error.Message);

@@ -153,15 +153,7 @@ public sealed class GeneratedStreamTests
             }
         });
         // Idle timers start on every read; move the clock past the one that waits after the first event.
-        while (!reading.IsCompleted)
-        {
-            var due = await time.NextTimer();
-            if (Volatile.Read(ref received) is { Count: 1 })
-            {
-                time.Advance(due);
-                break;
-            }
-        }
+        await time.AdvancePastFirstTimerAfter(() => Volatile.Read(ref received) is { Count: 1 });
 
         var error = await Assert.ThrowsAsync<DmsTimeoutException>(() => reading);
         Assert.Contains("20 s", error.Message);

@@ -49,6 +49,23 @@ public sealed class SteppingTime : FakeTimeProvider
         return await task;
     }
 
+    /// <summary>
+    /// Leaves the clock alone until <paramref name="ready"/> holds when a timer starts, then moves it to that
+    /// timer's due time: for an idle timeout that must fire at one chosen read and not before.
+    /// </summary>
+    public async Task AdvancePastFirstTimerAfter(Func<bool> ready)
+    {
+        while (true)
+        {
+            var due = await NextTimer();
+            if (ready())
+            {
+                Advance(due);
+                return;
+            }
+        }
+    }
+
     /// <summary>Waits (10 s at most) until some code starts a timer, and returns its due time without moving the clock.</summary>
     public async Task<TimeSpan> NextTimer() => await _timers.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
 }
