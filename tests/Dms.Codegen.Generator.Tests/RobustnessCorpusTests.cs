@@ -149,7 +149,7 @@ public class RobustnessCorpusTests
         var result = driver.GetRunResult();
         var problems = result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)
             ? result.Diagnostics.ToList()
-            : output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+            : GeneratorHarness.StrictDiagnostics(output).Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         if (problems.Count == 0)
         {
             return;

@@ -52,7 +52,7 @@ public class RobustnessTests
                 continue;
             }
 
-            var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+            var problems = GeneratorHarness.StrictDiagnostics(output).Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
             if (problems.Count > 0)
             {
                 failures.Add($"{name}: generated code does not compile cleanly: {string.Join("; ", problems.Take(3))}\n---\n{variant}");

@@ -8,6 +8,7 @@ using Dms.Codegen.Generator;
 using Dms.Codegen.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Dms.Codegen.Generator.Tests.Infrastructure;
 
@@ -58,6 +59,30 @@ internal static class GeneratorHarness
         return new GeneratorRun(driver, driver.GetRunResult(), output, generatorDiagnostics);
     }
 
+    /// <summary>
+    /// The diagnostics of <paramref name="output"/> with nullable warnings turned back on in the generated files.
+    /// The generator writes <c>#nullable disable warnings</c> so that consumers' builds skip nullable analysis of
+    /// its bodies; every test that asks for a clean compile asks through here, so generated code stays nullable-clean.
+    /// </summary>
+    public static ImmutableArray<Diagnostic> StrictDiagnostics(Compilation output)
+    {
+        var strict = output;
+        foreach (var tree in output.SyntaxTrees)
+        {
+            var text = tree.GetText().ToString();
+            if (text.Contains(WarningsOff, StringComparison.Ordinal))
+            {
+                // Same length, so every diagnostic keeps its position.
+                strict = strict.ReplaceSyntaxTree(tree, tree.WithChangedText(SourceText.From(text.Replace(WarningsOff, WarningsOn, StringComparison.Ordinal))));
+            }
+        }
+
+        return strict.GetDiagnostics();
+    }
+
+    private const string WarningsOff = "\n#nullable disable warnings\n";
+    private const string WarningsOn = "\n#nullable restore warnings\n";
+
     public static string ReadSpec(string fileName) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Specs", fileName));
 
     public static (string Path, string Text) RealSpec(string fileName) => ("/specs/" + fileName, ReadSpec(fileName));
@@ -68,7 +93,8 @@ internal sealed record GeneratorRun(GeneratorDriver Driver, GeneratorDriverRunRe
     /// <summary>Diagnostics the generator reported (DMSxxxx), in file order.</summary>
     public ImmutableArray<Diagnostic> SpecDiagnostics => Result.Diagnostics;
 
-    public ImmutableArray<Diagnostic> CompilationDiagnostics => Output.GetDiagnostics();
+    /// <summary>The compiler's diagnostics, nullable warnings included (see <see cref="GeneratorHarness.StrictDiagnostics"/>).</summary>
+    public ImmutableArray<Diagnostic> CompilationDiagnostics => GeneratorHarness.StrictDiagnostics(Output);
 
     public IEnumerable<string> HintNames => Result.Results.SelectMany(r => r.GeneratedSources).Select(s => s.HintName);
 
