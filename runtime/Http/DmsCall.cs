@@ -118,7 +118,7 @@ internal static class DmsCall
         }
 
         using var deadline = DmsDeadline.Start(callerToken, overallFirst ? overallLeft : settings.AttemptTimeout, settings.TimeProvider);
-        var started = settings.TimeProvider.GetTimestamp();
+        var started = settings.Logger is null ? 0 : settings.TimeProvider.GetTimestamp(); // only a log line reports it
         try
         {
             var response = await pipeline.SendAttemptAsync(context, deadline.Token).ConfigureAwait(false);
@@ -142,7 +142,11 @@ internal static class DmsCall
                 result = result with { RequestId = failure.RequestId };
             }
 
-            DmsTelemetry.LogAttempt(settings.Logger, action, attempt, result.Status, result.RequestId, Elapsed(settings, started), result.Failure?.Code);
+            if (settings.Logger is { } logger)
+            {
+                DmsTelemetry.LogAttempt(logger, action, attempt, result.Status, result.RequestId, Elapsed(settings, started), result.Failure?.Code);
+            }
+
             return result;
         }
         catch (OperationCanceledException exception) when (callerToken.IsCancellationRequested)

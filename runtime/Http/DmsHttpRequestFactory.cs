@@ -31,6 +31,12 @@ public static class DmsHttpRequestFactory
 
     private static Timestamp? s_lastTimestamp;
 
+    private static EndpointText? s_lastEndpoint;
+
+    // Signing is synchronous, so one list per thread serves every attempt; cleared after use so no value stays referenced.
+    [ThreadStatic]
+    private static List<KeyValuePair<string, string>>? t_pairs;
+
     /// <summary>Builds the signed request for one attempt.</summary>
     public static HttpRequestMessage Create(DmsRequest request, Uri endpoint, DmsCredential credential, DmsSignatureVersion version, DateTimeOffset now, string nonce, string? userAgent)
     {
@@ -100,7 +106,7 @@ public static class DmsHttpRequestFactory
     private static void AppendPairs(StringBuilder builder, IEnumerable<KeyValuePair<string, string>> pairs)
     {
         var first = true;
-        foreach (var pair in pairs)
+        foreach (var pair in SigningText.Each(pairs))
         {
             if (!first)
             {
@@ -132,15 +138,13 @@ public static class DmsHttpRequestFactory
     private static string SignV3(HttpRequestMessage message, DmsRequest request, Uri endpoint, DmsCredential credential, bool hasBody, string bodyHash, DateTimeOffset now, string nonce)
     {
         message.RequestUri = BuildUri(endpoint, request.Query);
-        var headers = new List<KeyValuePair<string, string>>(9)
-        {
-            new("host", endpoint.Authority),
-            new("x-acs-action", request.Action),
-            new("x-acs-version", request.Version),
-            new("x-acs-date", FormatTimestamp(now)),
-            new(NonceHeader, nonce),
-            new("x-acs-content-sha256", bodyHash),
-        };
+        var headers = Pairs();
+        headers.Add(new("host", Texts(endpoint).Authority));
+        headers.Add(new("x-acs-action", request.Action));
+        headers.Add(new("x-acs-version", request.Version));
+        headers.Add(new("x-acs-date", FormatTimestamp(now)));
+        headers.Add(new(NonceHeader, nonce));
+        headers.Add(new("x-acs-content-sha256", bodyHash));
         if (credential.SecurityToken is { } token)
         {
             headers.Add(new("x-acs-security-token", token));
@@ -162,13 +166,14 @@ public static class DmsHttpRequestFactory
             }
         }
 
+        headers.Clear();
         message.Headers.TryAddWithoutValidation("Authorization", Acs3Signer.Authorization(credential.AccessKeyId, signedHeaders, signature));
         return signature;
     }
 
     private static string SignV1(HttpRequestMessage message, DmsRequest request, Uri endpoint, DmsCredential credential, DateTimeOffset now, string nonce)
     {
-        var query = new List<KeyValuePair<string, string>>(request.Query.Count + 10);
+        var query = Pairs();
         query.AddRange(request.Query);
         query.Add(new("Action", request.Action));
         query.Add(new("Version", request.Version));
@@ -183,29 +188,53 @@ public static class DmsHttpRequestFactory
             query.Add(new("SecurityToken", token));
         }
 
-        // V1 signs the query and the form body together.
-        var signed = new List<KeyValuePair<string, string>>(query.Count + request.Form.Count);
-        signed.AddRange(query);
-        signed.AddRange(request.Form);
-        var signature = RpcV1Signer.Signature(credential, RpcV1Signer.StringToSign(request.Method.Method, signed));
+        // V1 signs the query and the form body together: the form's pairs go at the end for signing only.
+        var queryCount = query.Count;
+        query.AddRange(request.Form);
+        var signature = RpcV1Signer.Signature(credential, RpcV1Signer.StringToSign(request.Method.Method, query));
+        query.RemoveRange(queryCount, query.Count - queryCount);
         query.Add(new("Signature", signature));
         message.RequestUri = BuildUri(endpoint, query);
+        query.Clear();
         return signature;
     }
 
     private static Uri BuildUri(Uri endpoint, IReadOnlyList<KeyValuePair<string, string>> query)
     {
-        // One buffer for the whole URI text: scheme, authority, "/" and the encoded query.
-        var builder = SigningText.Builder()
-            .Append(endpoint.Scheme).Append("://").Append(endpoint.Authority).Append('/');
-        if (query.Count > 0)
+        var texts = Texts(endpoint);
+        if (query.Count == 0)
         {
-            builder.Append('?');
-            AppendPairs(builder, query);
+            return texts.Root; // a Uri is immutable, so every message may share it
         }
 
+        // One buffer for the whole URI text: scheme, authority, "/" and the encoded query.
+        var builder = SigningText.Builder().Append(texts.Root.OriginalString).Append('?');
+        AppendPairs(builder, query);
         return new Uri(SigningText.ToStringAndKeep(builder));
     }
 
+    /// <summary>This thread's empty list of pairs; the caller clears it when done.</summary>
+    private static List<KeyValuePair<string, string>> Pairs()
+    {
+        var pairs = t_pairs ??= new List<KeyValuePair<string, string>>(16);
+        pairs.Clear();
+        return pairs;
+    }
+
+    // Uri.Authority builds a new string on every read: the endpoint's texts are made once per endpoint.
+    private static EndpointText Texts(Uri endpoint)
+    {
+        if (Volatile.Read(ref s_lastEndpoint) is { } last && ReferenceEquals(last.Endpoint, endpoint))
+        {
+            return last;
+        }
+
+        var texts = new EndpointText(endpoint, endpoint.Authority, new Uri(endpoint.Scheme + "://" + endpoint.Authority + "/"));
+        Volatile.Write(ref s_lastEndpoint, texts);
+        return texts;
+    }
+
     private sealed record Timestamp(long Second, string Text);
+
+    private sealed record EndpointText(Uri Endpoint, string Authority, Uri Root);
 }

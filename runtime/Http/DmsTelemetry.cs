@@ -69,7 +69,8 @@ public static class DmsTelemetry
             activity.SetTag("server.port", settings.Endpoint.Port);
         }
 
-        return new CallScope(action, settings, activity, settings.TimeProvider.GetTimestamp());
+        // No clock read for a duration nobody records (a meter listener that attaches mid-call misses that call).
+        return new CallScope(action, settings, activity, activity is not null || Duration.Enabled ? settings.TimeProvider.GetTimestamp() : 0);
     }
 
     /// <summary>One line for an attempt that got a response; an error response is a warning with its code.</summary>
@@ -98,8 +99,12 @@ public static class DmsTelemetry
         }
     }
 
-    /// <summary>A call's span and duration: <see cref="Dispose"/> ends the span and records the duration.</summary>
-    internal sealed class CallScope : IDisposable
+    /// <summary>
+    /// A call's span and duration: <see cref="Dispose"/> ends the span and records the duration. A struct, so a
+    /// call costs no allocation for telemetry when nobody listens; the call keeps it in one variable (it is
+    /// mutable: <see cref="Failed"/> remembers the error type for <see cref="Dispose"/>).
+    /// </summary>
+    internal struct CallScope : IDisposable
     {
         private readonly string _action;
         private readonly DmsClientSettings _settings;
@@ -154,7 +159,7 @@ public static class DmsTelemetry
 
         public void Dispose()
         {
-            if (Duration.Enabled)
+            if (Duration.Enabled && _started != 0)
             {
                 var tags = new TagList
                 {

@@ -88,7 +88,7 @@ public static class Acs3Signer
         builder.Append('\n');
 
         var signed = new List<KeyValuePair<string, string>>(12);
-        foreach (var header in headers)
+        foreach (var header in SigningText.Each(headers))
         {
             if (IsSignedHeader(header.Key))
             {

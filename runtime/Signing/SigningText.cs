@@ -131,7 +131,7 @@ internal static class SigningText
     public static List<KeyValuePair<string, string>> EncodeAndSort(IEnumerable<KeyValuePair<string, string>> pairs, string? skipName = null)
     {
         var encoded = new List<KeyValuePair<string, string>>(pairs is IReadOnlyCollection<KeyValuePair<string, string>> c ? c.Count : 16);
-        foreach (var pair in pairs)
+        foreach (var pair in Each(pairs))
         {
             if (skipName is null || pair.Key != skipName)
             {
@@ -142,6 +142,17 @@ internal static class SigningText
         encoded.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key) is var byName and not 0 ? byName : string.CompareOrdinal(a.Value, b.Value));
         return encoded;
     }
+
+    /// <summary>
+    /// The pairs, enumerated without boxing an enumerator when they are a list (every list the client signs is);
+    /// any other sequence is copied first.
+    /// </summary>
+    public static ReadOnlySpan<KeyValuePair<string, string>> Each(IEnumerable<KeyValuePair<string, string>> pairs) => pairs switch
+    {
+        List<KeyValuePair<string, string>> list => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list),
+        KeyValuePair<string, string>[] array => array,
+        _ => System.Linq.Enumerable.ToArray(pairs),
+    };
 
     /// <summary>Appends <c>name=value</c> pairs joined with <c>&amp;</c>.</summary>
     public static void AppendJoined(StringBuilder builder, List<KeyValuePair<string, string>> pairs)
