@@ -26,9 +26,24 @@ public static class RpcV1Signer
     public static string StringToSign(string method, IEnumerable<KeyValuePair<string, string>> parameters)
     {
         ArgumentNullException.ThrowIfNull(method);
-        var query = CanonicalizedQuery(parameters);
+        ArgumentNullException.ThrowIfNull(parameters);
+
+        // Percent-encoding works byte by byte, so encoding the joined query is encoding each piece and the
+        // separators ('=' is %3D, '&' is %26): the canonicalized query is never built as a string of its own.
+        var encoded = SigningText.EncodeAndSort(parameters, skipName: "Signature");
         var builder = SigningText.Builder().Append(method.ToUpperInvariant()).Append("&%2F&");
-        PercentEncoder.Append(builder, query);
+        for (var i = 0; i < encoded.Count; i++)
+        {
+            if (i > 0)
+            {
+                builder.Append("%26");
+            }
+
+            PercentEncoder.Append(builder, encoded[i].Key);
+            builder.Append("%3D");
+            PercentEncoder.Append(builder, encoded[i].Value);
+        }
+
         return SigningText.ToStringAndKeep(builder);
     }
 
