@@ -159,26 +159,8 @@ public static class Acs3Signer
 
     private static string Signature(string secret, SigningMac? reused, string stringToSign)
     {
-        Span<byte> dataScratch = stackalloc byte[256];
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        byte[]? rented = null;
-        try
-        {
-            var data = SigningText.Utf8(stringToSign, dataScratch, ref rented);
-            if (reused is null)
-            {
-                SigningMac.ComputeOnce(HashAlgorithmName.SHA256, ampersand: false, secret, data, mac);
-            }
-            else
-            {
-                reused.Compute(secret, data, mac);
-            }
-        }
-        finally
-        {
-            SigningText.Return(rented);
-        }
-
+        SigningMac.Compute(reused, HashAlgorithmName.SHA256, ampersand: false, secret, stringToSign, mac);
         return SigningText.LowerHex(string.Empty, mac);
     }
 

@@ -61,26 +61,8 @@ public static class RpcV1Signer
 
     private static string Signature(string secret, SigningMac? reused, string stringToSign)
     {
-        Span<byte> dataScratch = stackalloc byte[SigningText.StackBytes];
         Span<byte> mac = stackalloc byte[HMACSHA1.HashSizeInBytes];
-        byte[]? rented = null;
-        try
-        {
-            var data = SigningText.Utf8(stringToSign, dataScratch, ref rented);
-            if (reused is null)
-            {
-                SigningMac.ComputeOnce(HashAlgorithmName.SHA1, ampersand: true, secret, data, mac);
-            }
-            else
-            {
-                reused.Compute(secret, data, mac);
-            }
-        }
-        finally
-        {
-            SigningText.Return(rented);
-        }
-
+        SigningMac.Compute(reused, HashAlgorithmName.SHA1, ampersand: true, secret, stringToSign, mac);
         return Convert.ToBase64String(mac);
     }
 }
