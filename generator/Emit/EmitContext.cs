@@ -31,7 +31,7 @@ internal sealed class EmitContext
         Namespace = options.Namespace;
         ClientName = options.ClientName;
         Accessibility = options.Accessibility;
-        Helpers = new FileHelpers(this);
+        Helpers = new FileHelpers(this, model?.HintName ?? string.Empty);
         if (model?.Operation is { } operation)
         {
             AddRoot(GeneratedNames.Request(operation.Name), operation.RequestTypes);

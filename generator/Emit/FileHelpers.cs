@@ -17,8 +17,13 @@ internal sealed class FileHelpers
     private readonly Dictionary<string, string> _readers = new(System.StringComparer.Ordinal);
     private readonly HashSet<string> _names = new(System.StringComparer.Ordinal);
     private readonly SourceWriter _methods = new(indent: 1);
+    private readonly string _class;
 
-    public FileHelpers(EmitContext context) => _context = context;
+    public FileHelpers(EmitContext context, string hintName)
+    {
+        _context = context;
+        _class = GeneratedNames.FileHelpers(hintName);
+    }
 
     public bool IsEmpty => _names.Count == 0;
 
@@ -37,7 +42,7 @@ internal sealed class FileHelpers
         var type = _context.TypeName(element, null);
         if (_readers.TryGetValue(type, out var existing))
         {
-            return GeneratedNames.FileHelpersClass + "." + existing;
+            return _class + "." + existing;
         }
 
         var name = Unique("Read" + Describe(element) + "Item");
@@ -56,7 +61,7 @@ internal sealed class FileHelpers
         Separate();
         _methods.Line($"public static {type} {name}(ref {KnownTypes.Utf8JsonReader} reader) =>");
         _methods.Line("    " + body + ";");
-        return GeneratedNames.FileHelpersClass + "." + name;
+        return _class + "." + name;
     }
 
     /// <summary>A method group writing one non-null value of <paramref name="type"/> as JSON, one per type and file.</summary>
@@ -65,7 +70,7 @@ internal sealed class FileHelpers
         var key = "write:" + _context.TypeName(type, null);
         if (_readers.TryGetValue(key, out var existing))
         {
-            return GeneratedNames.FileHelpersClass + "." + existing;
+            return _class + "." + existing;
         }
 
         var method = Unique("Write" + Describe(type));
@@ -74,14 +79,14 @@ internal sealed class FileHelpers
         _methods.Open($"public static void {method}({KnownTypes.Utf8JsonWriter} writer, {_context.TypeName(type, null)} value)");
         JsonEmitter.EmitWriteValue(_methods, _context, type, "value", "writer", 0, null);
         _methods.Close();
-        return GeneratedNames.FileHelpersClass + "." + method;
+        return _class + "." + method;
     }
 
     public void Emit(SourceWriter w)
     {
         w.Line();
         w.Line($"/// <summary>Helpers of this file's JSON code, one per element type or encoded parameter.</summary>");
-        w.Line($"file static class {GeneratedNames.FileHelpersClass}");
+        w.Line($"file static class {_class}");
         w.Line("{");
         w.Raw(_methods.ToString());
         w.Line("}");

@@ -24,8 +24,24 @@ internal static class GeneratedNames
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
 
-    /// <summary>The file-local class that holds a generated file's JSON helpers.</summary>
+    /// <summary>The start of the name of the file-local class that holds a generated file's JSON helpers.</summary>
     public const string FileHelpersClass = "GeneratedJson";
+
+    /// <summary>
+    /// The file-local helper class of the file <paramref name="hintName"/>. One name per file, not one for all:
+    /// Roslyn checks every same-named file-local type of the namespace (hashing its file path each time) on each
+    /// reference, which made one shared name cost references x files.
+    /// </summary>
+    public static string FileHelpers(string hintName)
+    {
+        var name = new StringBuilder(FileHelpersClass).Append('_');
+        foreach (var c in hintName)
+        {
+            name.Append(char.IsLetterOrDigit(c) ? c : '_');
+        }
+
+        return name.ToString();
+    }
 
     /// <summary>The private class of an enum struct that holds its wire values as constants.</summary>
     public const string EnumWireClass = "Wire";
@@ -44,7 +60,7 @@ internal static class GeneratedNames
     /// Type names generated code uses by short name (its aliases, its helper class, the collections it writes
     /// unqualified), which a spec may not declare: such a type would hide the one the code means.
     /// </summary>
-    public static bool IsReservedTypeName(string name) => name == FileHelpersClass || System.Array.IndexOf(Emit.JsonEmitter.ReaderMethods, name) >= 0 || System.Array.Exists(Emit.KnownTypes.Imports, i => System.Array.IndexOf(i.Names, name) >= 0);
+    public static bool IsReservedTypeName(string name) => name.StartsWith(FileHelpersClass, StringComparison.Ordinal) || System.Array.IndexOf(Emit.JsonEmitter.ReaderMethods, name) >= 0 || System.Array.Exists(Emit.KnownTypes.Imports, i => System.Array.IndexOf(i.Names, name) >= 0);
 
     public static string Request(string operation) => operation + "Request";
 
