@@ -18,6 +18,7 @@ internal sealed class OperationHandlers
     private readonly ShapeCatalog _shapes;
     private readonly ResponseWriter _writer;
     private readonly TicketWorkflows _workflows;
+    private readonly CatalogWorkflows _catalog;
     private readonly TimeProvider _time;
     private readonly ListSeeds _lists;
 
@@ -25,7 +26,8 @@ internal sealed class OperationHandlers
     {
         _shapes = shapes;
         _writer = new ResponseWriter(shapes);
-        _workflows = new TicketWorkflows(state);
+        _catalog = new CatalogWorkflows(state.Catalog, shapes);
+        _workflows = new TicketWorkflows(state, _catalog);
         _time = time;
         _lists = state.Lists;
     }
@@ -39,7 +41,8 @@ internal sealed class OperationHandlers
     /// </summary>
     public (string? Body, int Events, AlibabaError? Error) Answer(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, string requestId, bool unknownEnum, Uri endpoint)
     {
-        var result = _workflows.Handle(action, new WorkflowCall(parameters, endpoint, unknownEnum));
+        var call = new WorkflowCall(parameters, endpoint, unknownEnum);
+        var result = _workflows.Handle(action, call) ?? _catalog.Handle(action, call);
         if (result?.Error is { } error)
         {
             return (null, 0, error);

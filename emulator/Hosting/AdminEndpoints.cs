@@ -13,7 +13,7 @@ namespace Dms.Codegen.Emulator.Hosting;
 /// access key, and seeded job outcomes. Plain request handling, no minimal-API binding, so the emulator
 /// stays trim- and NativeAOT-safe inside a published app.
 /// </summary>
-internal sealed class AdminEndpoints
+internal sealed partial class AdminEndpoints
 {
     public const string Prefix = "/_emulator";
 
@@ -38,6 +38,7 @@ internal sealed class AdminEndpoints
             ("POST", "/_emulator/next-order") => SeedNext(context),
             ("POST", _) when path.StartsWith("/_emulator/orders/", StringComparison.Ordinal) => Seed(context, path),
             ("POST", _) when path.StartsWith(ListsPrefix, StringComparison.Ordinal) => SeedList(context, path),
+            ("POST", _) when path.StartsWith(CatalogPrefix, StringComparison.Ordinal) => await AddToCatalogAsync(context, path[CatalogPrefix.Length..]),
             ("GET", _) when path.StartsWith("/_emulator/files/", StringComparison.Ordinal) => await ServeFileAsync(context, path),
             _ => (404, "unknown emulator endpoint; see emulator/README.md"),
         };
@@ -49,7 +50,7 @@ internal sealed class AdminEndpoints
         context.Response.StatusCode = status;
         if (text.Length > 0)
         {
-            context.Response.ContentType = "text/plain; charset=utf-8";
+            context.Response.ContentType = text.StartsWith('{') ? "application/json; charset=utf-8" : "text/plain; charset=utf-8";
             await context.Response.WriteAsync(text);
         }
     }

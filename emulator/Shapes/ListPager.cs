@@ -175,7 +175,7 @@ internal static class ListPager
     }
 
     /// <summary>Sets the member at <paramref name="path"/>, keeping (or creating) the objects on the way.</summary>
-    private static void Set(Overlay overlay, string path, object? value)
+    internal static void Set(Overlay overlay, string path, object? value)
     {
         var members = path.Split('.');
         var current = overlay;

@@ -7,7 +7,7 @@ using System.Threading;
 namespace Dms.Codegen.Emulator.State;
 
 /// <summary>What a test can read about a ticket.</summary>
-public sealed record TicketInfo(long OrderId, TicketKind Kind, string PluginType, TicketStage Stage, TicketFailure Failure, long WorkflowInstanceId);
+public sealed record TicketInfo(long OrderId, TicketKind Kind, string PluginType, TicketStage Stage, TicketFailure Failure, long WorkflowInstanceId, long DbId);
 
 /// <summary>
 /// The tickets the emulator keeps, created through the API (<c>CreateOrder</c>, <c>CreateDataExportOrder</c>,
@@ -35,6 +35,9 @@ public sealed class EmulatorState
         _stepInterval = stepInterval;
         _time = time;
     }
+
+    /// <summary>The instances, databases and tables (with their columns) that lists answer from and tickets refer to.</summary>
+    public Catalog Catalog { get; } = new();
 
     /// <summary>The lengths of the synthesized lists (the lists the state does not keep).</summary>
     public ListSeeds Lists { get; } = new();
@@ -68,8 +71,9 @@ public sealed class EmulatorState
     /// <param name="failure">A failure to seed into it (default: none, or the one queued by <see cref="SeedNextTicket"/>).</param>
     /// <param name="comment">Its comment.</param>
     /// <param name="stage">Where it starts: its first stage by default; <see cref="TicketStage.Succeeded"/> for a finished ticket with its result file.</param>
+    /// <param name="database">The <see cref="Catalog"/>'s database it works on (default: the world's, 2001).</param>
     /// <returns>The ticket's order id.</returns>
-    public long SeedTicket(TicketKind kind, TicketFailure failure = TicketFailure.None, string comment = "seeded by a test", TicketStage? stage = null)
+    public long SeedTicket(TicketKind kind, TicketFailure failure = TicketFailure.None, string comment = "seeded by a test", TicketStage? stage = null, long? database = null)
     {
         var plugin = kind switch
         {
@@ -78,7 +82,7 @@ public sealed class EmulatorState
             TicketKind.DataTrack => "DATA_TRACKING",
             _ => "DC_COMMON",
         };
-        var ticket = Create(kind, plugin, comment, Array.Empty<KeyValuePair<string, string>>());
+        var ticket = Create(kind, plugin, comment, Array.Empty<KeyValuePair<string, string>>(), database is { } dbId ? Catalog.Database(dbId) ?? throw new ArgumentException($"There is no database {dbId} in the catalog.", nameof(database)) : Catalog.DefaultDatabase);
         if (failure != TicketFailure.None)
         {
             ticket.Failure = failure;
@@ -95,11 +99,11 @@ public sealed class EmulatorState
     /// <summary>The ticket <paramref name="orderId"/>, if there is one.</summary>
     public TicketInfo? Ticket(long orderId) => _tickets.TryGetValue(orderId, out var ticket) ? Info(ticket) : null;
 
-    internal Ticket Create(TicketKind kind, string pluginType, string comment, IReadOnlyList<KeyValuePair<string, string>> parameters)
+    internal Ticket Create(TicketKind kind, string pluginType, string comment, IReadOnlyList<KeyValuePair<string, string>> parameters, CatalogDatabase database)
     {
         var id = Interlocked.Increment(ref _lastOrderId);
         var failure = _nextFailures.TryDequeue(out var seeded) ? seeded : TicketFailure.None;
-        var ticket = new Ticket(id, kind, pluginType, comment, parameters, failure, _stepInterval, _time);
+        var ticket = new Ticket(id, kind, pluginType, comment, parameters, database, failure, _stepInterval, _time);
         _tickets[id] = ticket;
         Trim();
         return ticket;
@@ -113,7 +117,7 @@ public sealed class EmulatorState
 
     internal long NextWorkflowInstanceId() => Interlocked.Increment(ref _lastWorkflowId);
 
-    private static TicketInfo Info(Ticket t) => new(t.Id, t.Kind, t.PluginType, t.Current(), t.Failure, t.WorkflowInstanceId);
+    private static TicketInfo Info(Ticket t) => new(t.Id, t.Kind, t.PluginType, t.Current(), t.Failure, t.WorkflowInstanceId, t.Database.DbId);
 
     private void Trim()
     {

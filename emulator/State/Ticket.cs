@@ -82,8 +82,9 @@ internal sealed class Ticket
     private DateTimeOffset _stageStarted;
     private int _observations;
 
-    public Ticket(long id, TicketKind kind, string pluginType, string comment, IReadOnlyList<KeyValuePair<string, string>> parameters, TicketFailure failure, TimeSpan? interval, TimeProvider time)
+    public Ticket(long id, TicketKind kind, string pluginType, string comment, IReadOnlyList<KeyValuePair<string, string>> parameters, CatalogDatabase database, TicketFailure failure, TimeSpan? interval, TimeProvider time)
     {
+        Database = database;
         Id = id;
         Kind = kind;
         PluginType = pluginType;
@@ -109,6 +110,9 @@ internal sealed class Ticket
     public IReadOnlyList<KeyValuePair<string, string>> Parameters { get; }
 
     public TicketFailure Failure { get; set; }
+
+    /// <summary>The catalog's database the ticket works on (the one its DbId names; the world's when it names none).</summary>
+    public CatalogDatabase Database { get; }
 
     public DateTimeOffset Created { get; }
 

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace Dms.Codegen.Emulator.State;
 
 /// <summary>
-/// The emulated tenant, instance, database and table that every answer refers to. An id member (a wire name
+/// The emulated tenant, and the first instance, database and table of the <see cref="Catalog"/>, that every answer refers to. An id member (a wire name
 /// ending in <c>Id</c>, or <c>Tid</c>) that the request does not give takes its value from here, so the same
 /// name means the same thing in every operation; names the world does not know get a stable number of their own.
 /// </summary>
@@ -28,11 +28,23 @@ public sealed class World
     /// <summary>The id of its table <c>orders</c> (<c>TableId</c>).</summary>
     public const long TableId = 3001;
 
+    /// <summary>The name of that table.</summary>
+    public const string TableName = "orders";
+
+    /// <summary>The instance's host.</summary>
+    public const string Host = "127.0.0.1";
+
+    /// <summary>The instance's port.</summary>
+    public const int Port = 3306;
+
+    /// <summary>The instance's alias.</summary>
+    public const string InstanceAlias = "emulator-mysql";
+
     /// <summary>The id of the emulated user (<c>UserId</c>, <c>CommitterId</c>, <c>OperatorId</c>).</summary>
     public const long UserId = 51001;
 
     /// <summary>The instance's host and port as DMS shows them in a "search name".</summary>
-    public const string SearchName = SchemaName + "@127.0.0.1:3306";
+    public const string SearchName = SchemaName + "@" + Host + ":3306";
 
     private static readonly Dictionary<string, long> Known = new(StringComparer.Ordinal)
     {
@@ -54,9 +66,9 @@ public sealed class World
         ["SchemaName"] = SchemaName,
         ["DbName"] = SchemaName,
         ["DatabaseName"] = SchemaName,
-        ["TableName"] = "orders",
-        ["Host"] = "127.0.0.1",
-        ["InstanceAlias"] = "emulator-mysql",
+        ["TableName"] = TableName,
+        ["Host"] = Host,
+        ["InstanceAlias"] = InstanceAlias,
         ["SearchName"] = SearchName,
         ["DatabaseSearchName"] = SearchName,
         ["Database"] = SearchName,

@@ -78,7 +78,7 @@ internal static class TicketViews
     public static string FileName(Ticket ticket) => ticket.Kind switch
     {
         TicketKind.DataExport => $"export_{ticket.Id}.csv",
-        TicketKind.DatabaseExport => $"{World.SchemaName}_{ticket.Id}.sql",
+        TicketKind.DatabaseExport => $"{ticket.Database.SchemaName}_{ticket.Id}.sql",
         _ => $"track_{ticket.Id}_rollback.sql",
     };
 
@@ -97,7 +97,7 @@ internal static class TicketViews
 
                 break;
             case TicketKind.DatabaseExport:
-                text.Append(CultureInfo.InvariantCulture, $"-- DMS emulator database export of {World.SchemaName}, ticket {ticket.Id}\n");
+                text.Append(CultureInfo.InvariantCulture, $"-- DMS emulator database export of {ticket.Database.SchemaName}, ticket {ticket.Id}\n");
                 text.Append("CREATE TABLE `orders` (`order_id` BIGINT PRIMARY KEY, `customer` VARCHAR(64), `amount` DECIMAL(10,2));\n");
                 text.Append("INSERT INTO `orders` VALUES (1,'customer-1',10.50),(2,'customer-2',21.00);\n");
                 break;

@@ -30,11 +30,13 @@ internal sealed record WorkflowResult(Overlay? Overlay, IReadOnlyList<KeyValuePa
 internal sealed class TicketWorkflows
 {
     private readonly EmulatorState _state;
+    private readonly CatalogWorkflows _catalog;
     private readonly Dictionary<string, Func<WorkflowCall, WorkflowResult>> _handlers;
 
-    public TicketWorkflows(EmulatorState state)
+    public TicketWorkflows(EmulatorState state, CatalogWorkflows catalog)
     {
         _state = state;
+        _catalog = catalog;
         _handlers = new(StringComparer.Ordinal)
         {
             ["CreateOrder"] = c => Create(c, TicketKind.Generic, c.Text("PluginType") ?? "DC_COMMON", "PluginParam", t => new Overlay { ["CreateOrderResult"] = new Overlay { ["OrderIds"] = new[] { t.Id } } }),
@@ -72,7 +74,15 @@ internal sealed class TicketWorkflows
     private WorkflowResult Create(WorkflowCall call, TicketKind kind, string pluginType, string paramName, Func<Ticket, Overlay> answer)
     {
         var parameters = TicketViews.Flatten(call.Text(paramName));
-        var ticket = _state.Create(kind, pluginType, call.Text("Comment") ?? string.Empty, parameters);
+
+        // The database the ticket works on must be in the catalog; one that names none works on the world's.
+        var (database, error) = _catalog.TicketDatabase(call with { Parameters = parameters });
+        if (error is not null)
+        {
+            return new WorkflowResult(null, null, error);
+        }
+
+        var ticket = _state.Create(kind, pluginType, call.Text("Comment") ?? string.Empty, parameters, database!);
         return new WorkflowResult(answer(ticket));
     }
 
@@ -155,9 +165,9 @@ internal sealed class TicketWorkflows
     private static WorkflowResult WrongState(Ticket ticket, string needs) =>
         WorkflowResult.Fail("InvalidOrderStatus", $"The ticket {ticket.Id} is {TicketViews.StatusDescription(ticket.Current())} ({ticket.Current()}); this call needs it to {needs}.");
 
-    /// <summary>The ticket's own parameters, so that its detail answers repeat what it was created with (DbId, ExeSQL...).</summary>
+    /// <summary>The ticket's database as the catalog has it, then its own parameters, so that its detail answers repeat what it was created with (DbId, SchemaName, ExeSQL...).</summary>
     private static IReadOnlyList<KeyValuePair<string, string>> Echo(Ticket ticket) =>
-        ticket.Parameters.Append(new("OrderId", ticket.Id.ToString(CultureInfo.InvariantCulture))).Append(new("Comment", ticket.Comment)).ToList();
+        CatalogViews.Echo(ticket.Database).Concat(ticket.Parameters).Append(new("OrderId", ticket.Id.ToString(CultureInfo.InvariantCulture))).Append(new("Comment", ticket.Comment)).ToList();
 
     private Overlay Order(Ticket ticket, TicketStage stage) => new()
     {

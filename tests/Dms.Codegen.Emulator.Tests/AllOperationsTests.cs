@@ -51,6 +51,16 @@ public class AllOperationsTests
                     ["OrderId"] = ticket.ToString(CultureInfo.InvariantCulture),
                     ["WorkflowInstanceId"] = emulator.State.Ticket(ticket)!.WorkflowInstanceId.ToString(CultureInfo.InvariantCulture),
                     ["DownloadKeyId"] = downloadKey,
+
+                    // Operations on the catalog answer for what it has: the world's instance, database and table.
+                    ["InstanceId"] = World.InstanceId.ToString(CultureInfo.InvariantCulture),
+                    ["DbId"] = World.DatabaseId.ToString(CultureInfo.InvariantCulture),
+                    ["DatabaseId"] = World.DatabaseId.ToString(CultureInfo.InvariantCulture),
+                    ["TableId"] = World.TableId.ToString(CultureInfo.InvariantCulture),
+                    ["TableGuid"] = emulator.State.Catalog.Table(World.TableId)!.TableGuid,
+                    ["Host"] = World.Host,
+                    ["Port"] = World.Port.ToString(CultureInfo.InvariantCulture),
+                    ["SchemaName"] = World.SchemaName,
                 };
                 var request = new RawRequest(operation.Action);
                 foreach (var parameter in catalog.Parameters(operation.Action).Where(p => p.Required))

@@ -25,6 +25,15 @@ internal static class Emulators
         return emulator;
     }
 
+    /// <summary>Fills the world's instance with databases until it has <paramref name="total"/> (it starts with orders_db).</summary>
+    public static void SeedDatabases(DmsEmulator emulator, int total)
+    {
+        for (var i = 2; i <= total; i++)
+        {
+            emulator.State.Catalog.AddDatabase(State.World.InstanceId, "db_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
     public static DmsClient Client(DmsEmulator emulator, Action<DmsClientOptions>? configure = null, HttpMessageHandler? handler = null)
     {
         var options = new DmsClientOptions

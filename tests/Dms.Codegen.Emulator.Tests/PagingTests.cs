@@ -19,10 +19,10 @@ public sealed class PagingTests
     public async Task PageNumber_and_PageSize_walk_every_page_to_the_total()
     {
         await using var emulator = await Emulators.StartAsync();
-        emulator.State.Lists.SeedLength("ListDatabases", 47);
+        Emulators.SeedDatabases(emulator, 47);
         var client = Emulators.Client(emulator);
 
-        var pages = await All(client.ListDatabasesPagesAsync(new() { InstanceId = "1", PageSize = 10 }));
+        var pages = await All(client.ListDatabasesPagesAsync(new() { InstanceId = "1001", PageSize = 10 }));
         var ids = pages.SelectMany(p => p.DatabaseList!.Database!).Select(d => d.DatabaseId).ToList();
 
         Assert.Equal(new[] { 10, 10, 10, 10, 7 }, pages.Select(p => p.DatabaseList!.Database!.Count));
@@ -132,10 +132,10 @@ public sealed class PagingTests
     public async Task A_page_size_above_the_cap_is_capped_and_the_paginator_still_gets_the_total()
     {
         await using var emulator = await Emulators.StartAsync();
-        emulator.State.Lists.SeedLength("ListDatabases", 250);
+        Emulators.SeedDatabases(emulator, 250);
         var client = Emulators.Client(emulator);
 
-        var pages = await All(client.ListDatabasesPagesAsync(new() { InstanceId = "1" }, new DmsPageOptions { PageSizeHint = 500 }));
+        var pages = await All(client.ListDatabasesPagesAsync(new() { InstanceId = "1001" }, new DmsPageOptions { PageSizeHint = 500 }));
 
         Assert.Equal(new[] { ListPager.MaxPageSize, ListPager.MaxPageSize, 50 }, pages.Select(p => p.DatabaseList!.Database!.Count));
         Assert.Equal(250, pages.SelectMany(p => p.DatabaseList!.Database!).Select(d => d.DatabaseId).Distinct().Count());
@@ -145,17 +145,17 @@ public sealed class PagingTests
     public async Task A_page_past_the_end_is_empty_with_the_whole_count_and_an_empty_list_can_be_seeded()
     {
         await using var emulator = await Emulators.StartAsync();
-        emulator.State.Lists.SeedLength("ListDatabases", 47);
+        Emulators.SeedDatabases(emulator, 47);
         emulator.State.Lists.SeedLength("ListTaskFlowsByPage", 0);
         var client = Emulators.Client(emulator);
 
-        var past = await client.ListDatabasesAsync(new() { InstanceId = "1", PageNumber = 6, PageSize = 10 });
+        var past = await client.ListDatabasesAsync(new() { InstanceId = "1001", PageNumber = 6, PageSize = 10 });
         var empty = await All(client.ListTaskFlowsByPageItemsAsync(new()));
 
         Assert.Empty(past.DatabaseList!.Database!);
         Assert.Equal(47, past.TotalCount);
         Assert.Empty(empty);
-        await Assert.ThrowsAsync<DmsException>(() => client.ListDatabasesAsync(new() { InstanceId = "1", PageNumber = 0 }));
+        await Assert.ThrowsAsync<DmsException>(() => client.ListDatabasesAsync(new() { InstanceId = "1001", PageNumber = 0 }));
     }
 
     [Fact]
