@@ -59,7 +59,11 @@ internal sealed record AlibabaError(HttpStatusCode Status, string Code, string M
 
     /// <summary>A fault header word the emulator does not know (not an Alibaba code: the emulator's own).</summary>
     public static AlibabaError UnknownFault(string word) =>
-        new(HttpStatusCode.BadRequest, "InvalidParameter.EmulatorFault", $"The {DmsEmulator.FaultHeader} header has an unknown fault \"{word}\"; expected throttle, throttle=STATUS, 5xx, 503, 500, latency=MS, drop, malformed or unknown-enum.");
+        new(HttpStatusCode.BadRequest, "InvalidParameter.EmulatorFault", $"The {DmsEmulator.FaultHeader} header has an unknown fault \"{word}\"; expected throttle, throttle=STATUS, 5xx, 503, 500, latency=MS, drop, malformed, unknown-enum or cut=K.");
+
+    /// <summary>The <c>cut=K</c> fault asked of an operation that does not stream: it would silently do nothing.</summary>
+    public static AlibabaError CutWithoutStream(string action) =>
+        new(HttpStatusCode.BadRequest, "InvalidParameter.EmulatorFault", $"The fault cut=K cuts an event stream, and {action} does not stream.");
 
     /// <summary>Writes the error with a fresh request id.</summary>
     public Task WriteAsync(HttpContext context)

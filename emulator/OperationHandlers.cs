@@ -36,25 +36,36 @@ internal sealed class OperationHandlers
     public const int StreamEvents = 3;
 
     /// <summary>
-    /// The success body of <paramref name="action"/> (or its error); <c>Events</c> is 0 for a JSON answer and the
-    /// number of server-sent events, each carrying the body, for an operation whose spec says <c>stream: sse</c>.
+    /// The text members of a streamed answer (<c>Data</c>, <c>Output.Content</c>) carry the answer's text in
+    /// parts, event <c>n</c> the <c>n</c>-th, as DMS streams a model's output; together they are the whole text.
     /// </summary>
-    public (string? Body, int Events, AlibabaError? Error) Answer(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, string requestId, bool unknownEnum, Uri endpoint)
+    public static readonly string[] StreamedTextMembers = { "Data", "Content" };
+
+    /// <summary>Part <paramref name="n"/> (from 1) of a streamed answer's text.</summary>
+    public static string StreamPart(int n) => $"Part {n.ToString(System.Globalization.CultureInfo.InvariantCulture)} of {StreamEvents.ToString(System.Globalization.CultureInfo.InvariantCulture)} of the emulated answer. ";
+
+    /// <summary>Whether <paramref name="action"/> answers an event stream.</summary>
+    public bool Streams(string action) => _shapes.Streams(action);
+
+    /// <summary>
+    /// The success body of <paramref name="action"/> (or its error): for a JSON answer <c>Body</c>; for an
+    /// operation whose spec says <c>stream: sse</c>, <c>Events</c>, the body of each server-sent event.
+    /// </summary>
+    public (string? Body, IReadOnlyList<string>? Events, AlibabaError? Error) Answer(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, string requestId, bool unknownEnum, Uri endpoint)
     {
         var call = new WorkflowCall(parameters, endpoint, unknownEnum);
         var result = _workflows.Handle(action, call) ?? _catalog.Handle(action, call);
         if (result?.Error is { } error)
         {
-            return (null, 0, error);
+            return (null, null, error);
         }
-
-        var events = _shapes.Streams(action) ? StreamEvents : 0;
 
         // An operation handed in without a shape still gets the success envelope.
         var shape = _shapes.Response(action);
         if (shape is null)
         {
-            return ($$"""{"RequestId":"{{requestId}}","Success":true}""", events, null);
+            var envelope = $$"""{"RequestId":"{{requestId}}","Success":true}""";
+            return Streams(action) ? (null, Enumerable.Repeat(envelope, StreamEvents).ToList(), null) : (envelope, null, null);
         }
 
         var overlay = result?.Overlay;
@@ -63,11 +74,21 @@ internal sealed class OperationHandlers
             (overlay, error) = ListPager.Page(paging, parameters, overlay, _lists.Length(action));
             if (error is not null)
             {
-                return (null, 0, error);
+                return (null, null, error);
             }
         }
 
         var echoed = result?.Echo is { } echo ? parameters.Concat(echo).ToList() : parameters;
-        return (_writer.Write(shape, new AnswerContext(requestId, echoed, _time.GetUtcNow()), overlay), events, null);
+        var context = new AnswerContext(requestId, echoed, _time.GetUtcNow());
+        if (!Streams(action))
+        {
+            return (_writer.Write(shape, context, overlay), null, null);
+        }
+
+        // The text parts go first, so that they win over a request parameter of the same name.
+        var events = Enumerable.Range(1, StreamEvents)
+            .Select(n => _writer.Write(shape, context with { Parameters = StreamedTextMembers.Select(m => new KeyValuePair<string, string>(m, StreamPart(n))).Concat(echoed).ToList() }, overlay))
+            .ToList();
+        return (null, events, null);
     }
 }

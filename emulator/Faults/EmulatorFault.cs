@@ -32,15 +32,21 @@ public enum EmulatorFaultKind
 
     /// <summary>A normal answer whose JobStatus is a value no spec documents.</summary>
     UnknownEnum,
+
+    /// <summary>
+    /// An event stream that sends <see cref="EmulatorFault.Events"/> events, then breaks off in the middle of the
+    /// next one, as a proxy or a dying server cuts it (only for operations that stream).
+    /// </summary>
+    StreamCut,
 }
 
-/// <summary>One fault: its kind, for latency how long, and for throttling the HTTP status (0: 400).</summary>
-public readonly record struct EmulatorFault(EmulatorFaultKind Kind, TimeSpan Latency = default, int Status = 0)
+/// <summary>One fault: its kind, for latency how long, for throttling the HTTP status (0: 400), for a cut stream the events sent first.</summary>
+public readonly record struct EmulatorFault(EmulatorFaultKind Kind, TimeSpan Latency = default, int Status = 0, int Events = 0)
 {
     /// <summary>
     /// Parses the words the <c>x-dms-emulator-fault</c> header and the admin endpoint use:
     /// <c>throttle</c> (HTTP 400), <c>throttle=429</c>, <c>5xx</c> or <c>503</c>, <c>500</c>, <c>latency=200</c>
-    /// (milliseconds), <c>drop</c>, <c>malformed</c>, <c>unknown-enum</c>.
+    /// (milliseconds), <c>drop</c>, <c>malformed</c>, <c>unknown-enum</c>, <c>cut=K</c> (a stream cut after K events).
     /// </summary>
     public static bool TryParse(string text, out EmulatorFault fault)
     {
@@ -50,6 +56,13 @@ public readonly record struct EmulatorFault(EmulatorFaultKind Kind, TimeSpan Lat
         {
             fault = new EmulatorFault(EmulatorFaultKind.Latency, TimeSpan.FromMilliseconds(ms));
             return true;
+        }
+
+        if (word.StartsWith("cut=", StringComparison.OrdinalIgnoreCase))
+        {
+            var valid = int.TryParse(word["cut=".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var events);
+            fault = valid ? new EmulatorFault(EmulatorFaultKind.StreamCut, Events: events) : default;
+            return valid;
         }
 
         if (word.StartsWith("throttle=", StringComparison.OrdinalIgnoreCase))

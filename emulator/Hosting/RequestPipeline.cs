@@ -94,6 +94,13 @@ internal sealed class RequestPipeline
             faults.Add(queued);
         }
 
+        var cut = faults.LastOrDefault(f => f.Kind == EmulatorFaultKind.StreamCut);
+        if (cut.Kind == EmulatorFaultKind.StreamCut && !_handlers.Streams(caller.Action))
+        {
+            await AlibabaError.CutWithoutStream(caller.Action).WriteAsync(context);
+            return caller.Action;
+        }
+
         var outcome = await FaultResponder.ApplyAsync(context, faults, _options.ThrottleRetryAfterMilliseconds);
         if (outcome == FaultOutcome.Handled)
         {
@@ -109,7 +116,9 @@ internal sealed class RequestPipeline
             return caller.Action;
         }
 
-        await (events > 0 ? EventStreamAnswer.WriteAsync(context, body!, events, requestId) : JsonAnswer.WriteAsync(context, body!, requestId));
+        await (events is not null
+            ? EventStreamAnswer.WriteAsync(context, events, requestId, cut.Kind == EmulatorFaultKind.StreamCut ? cut.Events : null)
+            : JsonAnswer.WriteAsync(context, body!, requestId));
         return caller.Action;
     }
 }

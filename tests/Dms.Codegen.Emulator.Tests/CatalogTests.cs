@@ -32,14 +32,14 @@ public sealed class CatalogTests
         var withColumns = catalog.AddTable(databases[2], "customers", new ColumnDefinition("id", "bigint", Nullable: false), new ColumnDefinition("email"));
         var client = Emulators.Client(emulator);
 
-        var instancePages = await All(client.ListInstancesPagesAsync(new() { PageSize = 5 }));
+        var instancePages = await PagingTests.All(client.ListInstancesPagesAsync(new() { PageSize = 5 }));
         Assert.Equal(new[] { 5, 5, 2 }, instancePages.Select(p => p.InstanceList!.Instance!.Count));
         Assert.All(instancePages, p => Assert.Equal(12, p.TotalCount));
         var listed = instancePages.SelectMany(p => p.InstanceList!.Instance!).ToList();
         Assert.Equal(new[] { World.InstanceId }.Concat(instances), listed.Select(i => long.Parse(i.InstanceId!, CultureInfo.InvariantCulture)));
         Assert.Equal("10.0.0.5", listed.Single(i => i.InstanceId == Text(target)).Host);
 
-        var databasePages = await All(client.ListDatabasesPagesAsync(new() { InstanceId = Text(target), PageSize = 10 }));
+        var databasePages = await PagingTests.All(client.ListDatabasesPagesAsync(new() { InstanceId = Text(target), PageSize = 10 }));
         Assert.Equal(new[] { 10, 10, 3 }, databasePages.Select(p => p.DatabaseList!.Database!.Count));
         Assert.All(databasePages, p => Assert.Equal(23, p.TotalCount));
         var dbs = databasePages.SelectMany(p => p.DatabaseList!.Database!).ToList();
@@ -53,7 +53,7 @@ public sealed class CatalogTests
         Assert.Equal(1, world.TotalCount);
         Assert.Equal(World.SchemaName, world.DatabaseList!.Database!.Single().SchemaName);
 
-        var tablePages = await All(client.ListTablesPagesAsync(new() { DatabaseId = Text(databases[2]), PageSize = 3 }));
+        var tablePages = await PagingTests.All(client.ListTablesPagesAsync(new() { DatabaseId = Text(databases[2]), PageSize = 3 }));
         Assert.Equal(new[] { 3, 3, 2 }, tablePages.Select(p => p.TableList!.Table!.Count));
         Assert.All(tablePages, p => Assert.Equal(8, p.TotalCount));
         Assert.Equal(tables.Append(withColumns).Select(Text), tablePages.SelectMany(p => p.TableList!.Table!).Select(t => t.TableId));
@@ -219,15 +219,4 @@ public sealed class CatalogTests
     }
 
     private static string Text(long id) => id.ToString(CultureInfo.InvariantCulture);
-
-    private static async Task<List<T>> All<T>(IAsyncEnumerable<T> items)
-    {
-        var list = new List<T>();
-        await foreach (var item in items)
-        {
-            list.Add(item);
-        }
-
-        return list;
-    }
 }

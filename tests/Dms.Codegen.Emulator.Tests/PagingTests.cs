@@ -193,7 +193,8 @@ public sealed class PagingTests
         Assert.Equal(created.OrderByDescending(id => id), ids); // newest first, each ticket once
     }
 
-    private static async Task<List<T>> All<T>(IAsyncEnumerable<T> items)
+    /// <summary>Every item (or page) of a paginator.</summary>
+    internal static async Task<List<T>> All<T>(IAsyncEnumerable<T> items)
     {
         var list = new List<T>();
         await foreach (var item in items)

@@ -82,7 +82,7 @@ internal static class EmulatorCommand
     {
         var root = new RootCommand(
             "The Dms.Codegen local DMS emulator (dms-enterprise 2018-11-01), listening on 127.0.0.1 only.\n"
-            + $"Faults for one request: the header {DmsEmulator.FaultHeader}: throttle | throttle=429 | 5xx | 503 | 500 | latency=MS | drop | malformed | unknown-enum.\n"
+            + $"Faults for one request: the header {DmsEmulator.FaultHeader}: throttle | throttle=429 | 5xx | 503 | 500 | latency=MS | drop | malformed | unknown-enum | cut=K (a stream cut after K events).\n"
             + "Faults for the next N calls of a key: POST /_emulator/faults {\"accessKeyId\":\"testid\",\"fault\":\"throttle\",\"count\":2} (DELETE clears).\n"
             + "Seeded failures: POST /_emulator/orders/{orderId}?failure=precheck|approval|execution, POST /_emulator/next-order?failure=...\n"
             + "Catalog: POST /_emulator/catalog/instances|databases|tables with a JSON body (see the emulator's README); it answers the new id.");
