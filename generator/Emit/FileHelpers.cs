@@ -27,7 +27,7 @@ internal sealed class FileHelpers
 
     public bool IsEmpty => _names.Count == 0;
 
-    /// <summary>A method group reading one non-null array item or map value of <paramref name="element"/>.</summary>
+    /// <summary>A method group (or composed reader) reading one non-null array item or map value of <paramref name="element"/>.</summary>
     public string ItemReader(TypeRef element)
     {
         var json = _context.Reader;
@@ -47,6 +47,15 @@ internal sealed class FileHelpers
 
         var name = Unique("Read" + Describe(element) + "Item");
         _readers.Add(type, name);
+        if (IsNested(element))
+        {
+            var composed = Compose(element, json + "ArrayReader", json + "MapReader", ItemReader, nameInnermost: false);
+            Separate();
+            _methods.Line($"public static readonly {KnownTypes.JsonReader}.ItemReader<{type}> {name} =");
+            _methods.Line("    " + composed + ";");
+            return _class + "." + name;
+        }
+
         var body = element.Kind switch
         {
             TypeRefKind.String => $"{json}NotNull({json}ReadString(ref reader))",
@@ -64,7 +73,9 @@ internal sealed class FileHelpers
         return _class + "." + name;
     }
 
-    /// <summary>A method group writing one non-null value of <paramref name="type"/> as JSON, one per type and file.</summary>
+    /// <summary>
+    /// A method group writing one non-null value of <paramref name="type"/> as JSON, one per type and file.
+    /// </summary>
     public string ValueWriter(TypeRef type)
     {
         var key = "write:" + _context.TypeName(type, null);
@@ -75,11 +86,44 @@ internal sealed class FileHelpers
 
         var method = Unique("Write" + Describe(type));
         _readers.Add(key, method);
+        var signature = $"public static void {method}({KnownTypes.Utf8JsonWriter} writer, {_context.TypeName(type, null)} value)";
+        if (IsNested(type))
+        {
+            var composed = Compose(type, KnownTypes.JsonWriter + ".ArrayWriter", KnownTypes.JsonWriter + ".MapWriter", ValueWriter, nameInnermost: true);
+            var field = Unique(method.Substring("Write".Length) + "Writer");
+            Separate();
+            _methods.Line($"private static readonly global::System.Action<{KnownTypes.Utf8JsonWriter}, {_context.TypeName(type, null)}> {field} =");
+            _methods.Line("    " + composed + ";");
+            _methods.Line();
+            _methods.Line(signature + " =>");
+            _methods.Line($"    {field}(writer, value);");
+            return _class + "." + method;
+        }
+
         Separate();
-        _methods.Open($"public static void {method}({KnownTypes.Utf8JsonWriter} writer, {_context.TypeName(type, null)} value)");
-        JsonEmitter.EmitWriteValue(_methods, _context, type, "value", "writer", 0, null);
+        _methods.Open(signature);
+        JsonEmitter.EmitWriteValue(_methods, type);
         _methods.Close();
         return _class + "." + method;
+    }
+
+    // An array or map of arrays or maps. Its reader or writer is composed from the runtime's ArrayReader/MapReader
+    // (ArrayWriter/MapWriter) around the helper of its innermost array or map: one helper per level would spell
+    // each level's type again, and make the code grow with the square of the depth.
+    private static bool IsNested(TypeRef type) =>
+        type.Kind is TypeRefKind.Array or TypeRefKind.Map && type.Element!.Kind is TypeRefKind.Array or TypeRefKind.Map;
+
+    // C# infers a writer's item type only from a delegate, not from a method group's parameters, so the level
+    // around the innermost helper names its item type when asked to.
+    private string Compose(TypeRef type, string array, string map, System.Func<TypeRef, string> innermost, bool nameInnermost)
+    {
+        var combinator = type.Kind == TypeRefKind.Array ? array : map;
+        var element = type.Element!;
+        return IsNested(element)
+            ? $"{combinator}({Compose(element, array, map, innermost, nameInnermost)})"
+            : nameInnermost
+                ? $"{combinator}<{_context.TypeName(element, null)}>({innermost(element)})"
+                : $"{combinator}({innermost(element)})";
     }
 
     public void Emit(SourceWriter w)
@@ -111,11 +155,26 @@ internal sealed class FileHelpers
         return unique;
     }
 
-    private static string Describe(TypeRef type) => type.Kind switch
+    // A run of three or more like levels is counted ("StringList3"), so names grow with the kinds of nesting,
+    // not with its depth.
+    private static string Describe(TypeRef type)
     {
-        TypeRefKind.Array => Describe(type.Element!) + "List",
-        TypeRefKind.Map => Describe(type.Element!) + "Map",
-        TypeRefKind.Object or TypeRefKind.Enum => type.Name!.Substring(type.Name.LastIndexOf('.') + 1),
-        _ => type.Kind.ToString(),
-    };
+        if (type.Kind is not (TypeRefKind.Array or TypeRefKind.Map))
+        {
+            return type.Kind is TypeRefKind.Object or TypeRefKind.Enum
+                ? type.Name!.Substring(type.Name.LastIndexOf('.') + 1)
+                : type.Kind.ToString();
+        }
+
+        var (kind, run) = (type.Kind, 0);
+        for (; type.Kind == kind; type = type.Element!)
+        {
+            run++;
+        }
+
+        var level = kind == TypeRefKind.Array ? "List" : "Map";
+        return Describe(type) + (run < 3
+            ? (run == 1 ? level : level + level)
+            : level + run.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

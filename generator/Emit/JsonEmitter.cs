@@ -19,6 +19,7 @@ internal static class JsonEmitter
     {
         "Advance", "ExpectStartObject", "IsProperty", "NotNull", "NotNullValue", "ReadAdditional", "ReadAny", "ReadArray",
         "ReadBoolean", "ReadDouble", "ReadInt32", "ReadInt64", "ReadItem", "ReadMap", "ReadObject", "ReadString",
+        "ArrayReader", "MapReader",
     };
 
     /// <summary>Lines longer than this put the member's statement on a line of its own.</summary>
@@ -102,49 +103,42 @@ internal static class JsonEmitter
         };
     }
 
-    /// <summary>Statements writing <paramref name="value"/>, a non-null value of <paramref name="type"/>.</summary>
-    public static void EmitWriteValue(SourceWriter w, EmitContext context, TypeRef type, string value, string writer, int depth, string? root)
+    /// <summary>Statements writing <c>value</c>, a non-null value of <paramref name="type"/>, to <c>writer</c>.</summary>
+    public static void EmitWriteValue(SourceWriter w, TypeRef type)
     {
-        var suffix = depth.ToString(CultureInfo.InvariantCulture);
         switch (type.Kind)
         {
-            case TypeRefKind.String:
-                w.Line($"{writer}.WriteStringValue({value});");
-                return;
-            case TypeRefKind.Int32:
-            case TypeRefKind.Int64:
-            case TypeRefKind.Double:
-                w.Line($"{writer}.WriteNumberValue({value});");
-                return;
-            case TypeRefKind.Boolean:
-                w.Line($"{writer}.WriteBooleanValue({value});");
-                return;
-            case TypeRefKind.Any:
-                w.Line($"{value}.WriteTo({writer});");
-                return;
-            case TypeRefKind.Enum:
-                w.Line($"{KnownTypes.JsonWriter}.WriteEnumValue({writer}, {value}.Value, numeric: {(type.NumericEnum ? "true" : "false")});");
-                return;
             case TypeRefKind.Array:
-                w.Line($"{writer}.WriteStartArray();");
-                w.Open($"foreach (var item{suffix} in {value})");
-                EmitWriteValue(w, context, type.Element!, "item" + suffix, writer, depth + 1, root);
+                w.Line("writer.WriteStartArray();");
+                w.Open("foreach (var item0 in value)");
+                w.Line(WriteStatement(type.Element!, "item0"));
                 w.Close();
-                w.Line($"{writer}.WriteEndArray();");
+                w.Line("writer.WriteEndArray();");
                 return;
             case TypeRefKind.Map:
-                w.Line($"{writer}.WriteStartObject();");
-                w.Open($"foreach (var pair{suffix} in {value})");
-                w.Line($"{writer}.WritePropertyName(pair{suffix}.Key);");
-                EmitWriteValue(w, context, type.Element!, $"pair{suffix}.Value", writer, depth + 1, root);
+                w.Line("writer.WriteStartObject();");
+                w.Open("foreach (var pair0 in value)");
+                w.Line("writer.WritePropertyName(pair0.Key);");
+                w.Line(WriteStatement(type.Element!, "pair0.Value"));
                 w.Close();
-                w.Line($"{writer}.WriteEndObject();");
+                w.Line("writer.WriteEndObject();");
                 return;
             default:
-                w.Line($"{value}.WriteJson({writer});");
+                w.Line(WriteStatement(type, "value"));
                 return;
         }
     }
+
+    /// <summary>The statement writing <paramref name="value"/>, one non-null value that is not an array or map.</summary>
+    private static string WriteStatement(TypeRef type, string value) => type.Kind switch
+    {
+        TypeRefKind.String => $"writer.WriteStringValue({value});",
+        TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double => $"writer.WriteNumberValue({value});",
+        TypeRefKind.Boolean => $"writer.WriteBooleanValue({value});",
+        TypeRefKind.Any => $"{value}.WriteTo(writer);",
+        TypeRefKind.Enum => $"{KnownTypes.JsonWriter}.WriteEnumValue(writer, {value}.Value, numeric: {(type.NumericEnum ? "true" : "false")});",
+        _ => $"{value}.WriteJson(writer);",
+    };
 
     /// <summary>A C# string literal.</summary>
     public static string Literal(string text) => Literal(text, string.Empty);

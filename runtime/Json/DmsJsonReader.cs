@@ -208,6 +208,23 @@ public static class DmsJsonReader
         return items;
     }
 
+    /// <summary>
+    /// A reader of arrays that are themselves items (never <c>null</c>). Generated code composes readers of
+    /// nested arrays and maps from these once, so its size does not grow with the square of the depth.
+    /// </summary>
+    public static ItemReader<IReadOnlyList<T>> ArrayReader<T>(ItemReader<T> readItem)
+    {
+        ArgumentNullException.ThrowIfNull(readItem);
+        return (ref Utf8JsonReader reader) => NotNull(ReadArray(ref reader, readItem));
+    }
+
+    /// <summary>A reader of maps that are themselves items (never <c>null</c>); see <see cref="ArrayReader{T}"/>.</summary>
+    public static ItemReader<IReadOnlyDictionary<string, T>> MapReader<T>(ItemReader<T> readValue)
+    {
+        ArgumentNullException.ThrowIfNull(readValue);
+        return (ref Utf8JsonReader reader) => NotNull(ReadMap(ref reader, readValue));
+    }
+
     /// <summary>Reads an object of free-form keys; <c>null</c> gives <see langword="null"/>.</summary>
     public static IReadOnlyDictionary<string, T>? ReadMap<T>(ref Utf8JsonReader reader, ItemReader<T> readValue)
     {

@@ -99,6 +99,42 @@ public static class DmsJsonWriter
         }
     }
 
+    /// <summary>
+    /// A writer of arrays whose items <paramref name="writeItem"/> writes. Generated code composes writers of
+    /// nested arrays and maps from these once, so its size does not grow with the square of the depth.
+    /// </summary>
+    public static Action<Utf8JsonWriter, IReadOnlyList<T>> ArrayWriter<T>(Action<Utf8JsonWriter, T> writeItem)
+    {
+        ArgumentNullException.ThrowIfNull(writeItem);
+        return (writer, value) =>
+        {
+            writer.WriteStartArray();
+            foreach (var item in value)
+            {
+                writeItem(writer, item);
+            }
+
+            writer.WriteEndArray();
+        };
+    }
+
+    /// <summary>A writer of maps whose values <paramref name="writeValue"/> writes; see <see cref="ArrayWriter{T}"/>.</summary>
+    public static Action<Utf8JsonWriter, IReadOnlyDictionary<string, T>> MapWriter<T>(Action<Utf8JsonWriter, T> writeValue)
+    {
+        ArgumentNullException.ThrowIfNull(writeValue);
+        return (writer, value) =>
+        {
+            writer.WriteStartObject();
+            foreach (var pair in value)
+            {
+                writer.WritePropertyName(pair.Key);
+                writeValue(writer, pair.Value);
+            }
+
+            writer.WriteEndObject();
+        };
+    }
+
     /// <summary>Writes an enum's raw value; a numeric enum is written as a number when its value is one.</summary>
     public static void WriteEnumValue(Utf8JsonWriter writer, string value, bool numeric)
     {
