@@ -32,6 +32,12 @@ internal static class DmsResponseClassifier
 
         var fields = ReadEnvelope(body, stopAtSuccess: code < 400 && declaresSuccess, out var isJson);
         var requestId = fields.RequestId ?? requestIdHeader;
+        if (fields.Undecodable)
+        {
+            // Like invalid UTF-8: what the error says cannot be read, so it is not taken as the service's word.
+            return Failure(DmsFailureKind.InvalidResponse, DmsErrorCodes.InvalidResponse, default, $"HTTP {code} with an envelope field that holds an escaped lone surrogate (\\uD800-\\uDFFF), which is not text", status, requestId, body, showBody: true);
+        }
+
         if (code >= 400)
         {
             var description = isJson
@@ -209,11 +215,11 @@ internal static class DmsResponseClassifier
                 reader.Read();
                 switch (field)
                 {
-                    case Known.Code: fields.Code ??= Text(ref reader); break;
-                    case Known.Message: fields.Message ??= Text(ref reader); break;
-                    case Known.RequestId: fields.RequestId = Text(ref reader); break;
-                    case Known.HostId: fields.HostId = Text(ref reader); break;
-                    case Known.Recommend: fields.Recommend = Text(ref reader); break;
+                    case Known.Code: fields.Code ??= Text(ref reader, ref fields); break;
+                    case Known.Message: fields.Message ??= Text(ref reader, ref fields); break;
+                    case Known.RequestId: fields.RequestId = Text(ref reader, ref fields); break;
+                    case Known.HostId: fields.HostId = Text(ref reader, ref fields); break;
+                    case Known.Recommend: fields.Recommend = Text(ref reader, ref fields); break;
                     case Known.Success:
                         fields.Success = reader.TokenType switch
                         {
@@ -252,12 +258,24 @@ internal static class DmsResponseClassifier
         : reader.ValueTextEquals("Recommend"u8) ? Known.Recommend
         : Known.None;
 
-    private static string? Text(ref Utf8JsonReader reader) => reader.TokenType switch
+    private static string? Text(ref Utf8JsonReader reader, ref Envelope fields)
     {
-        JsonTokenType.String => reader.GetString(),
-        JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
-        _ => null,
-    };
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            return Encoding.UTF8.GetString(reader.ValueSpan);
+        }
+
+        try
+        {
+            return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        }
+        catch (InvalidOperationException)
+        {
+            // Valid JSON, but an escaped lone surrogate ("\ud800"), which GetString refuses to decode.
+            fields.Undecodable = true;
+            return null;
+        }
+    }
 
     private enum Known
     {
@@ -286,5 +304,6 @@ internal static class DmsResponseClassifier
         public string? HostId;
         public string? Recommend;
         public SuccessValue Success;
+        public bool Undecodable; // a field held an escaped lone surrogate
     }
 }
