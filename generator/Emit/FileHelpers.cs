@@ -16,7 +16,8 @@ internal sealed class FileHelpers
     // Helper names by what they read or write, so each is emitted once per file.
     private readonly Dictionary<string, string> _readers = new(System.StringComparer.Ordinal);
     private readonly HashSet<string> _names = new(System.StringComparer.Ordinal);
-    private readonly SourceWriter _methods = new(indent: 1);
+    // Its own buffer, made when the first helper is: the thread's reused one is for the file's body, which this outlives.
+    private SourceWriter? _helpers;
     private readonly string _class;
 
     public FileHelpers(EmitContext context, string hintName)
@@ -26,6 +27,8 @@ internal sealed class FileHelpers
     }
 
     public bool IsEmpty => _names.Count == 0;
+
+    private SourceWriter Methods => _helpers ??= SourceWriter.Small(indent: 1);
 
     /// <summary>A method group (or composed reader) reading one non-null array item or map value of <paramref name="element"/>.</summary>
     public string ItemReader(TypeRef element)
@@ -51,8 +54,8 @@ internal sealed class FileHelpers
         {
             var composed = Compose(element, json + "ArrayReader", json + "MapReader", ItemReader, nameInnermost: false);
             Separate();
-            _methods.Line($"public static readonly {KnownTypes.JsonReader}.ItemReader<{type}> {name} =");
-            _methods.Line("    " + composed + ";");
+            Methods.Line($"public static readonly {KnownTypes.JsonReader}.ItemReader<{type}> {name} =");
+            Methods.Line("    " + composed + ";");
             return _class + "." + name;
         }
 
@@ -68,8 +71,8 @@ internal sealed class FileHelpers
             _ => $"{json}NotNull({json}ReadMap(ref reader, {ItemReader(element.Element!)}))",
         };
         Separate();
-        _methods.Line($"public static {type} {name}(ref {KnownTypes.Utf8JsonReader} reader) =>");
-        _methods.Line("    " + body + ";");
+        Methods.Line($"public static {type} {name}(ref {KnownTypes.Utf8JsonReader} reader) =>");
+        Methods.Line("    " + body + ";");
         return _class + "." + name;
     }
 
@@ -92,18 +95,18 @@ internal sealed class FileHelpers
             var composed = Compose(type, KnownTypes.JsonWriter + ".ArrayWriter", KnownTypes.JsonWriter + ".MapWriter", ValueWriter, nameInnermost: true);
             var field = Unique(method.Substring("Write".Length) + "Writer");
             Separate();
-            _methods.Line($"private static readonly global::System.Action<{KnownTypes.Utf8JsonWriter}, {_context.TypeName(type, null)}> {field} =");
-            _methods.Line("    " + composed + ";");
-            _methods.Line();
-            _methods.Line(signature + " =>");
-            _methods.Line($"    {field}(writer, value);");
+            Methods.Line($"private static readonly global::System.Action<{KnownTypes.Utf8JsonWriter}, {_context.TypeName(type, null)}> {field} =");
+            Methods.Line("    " + composed + ";");
+            Methods.Line();
+            Methods.Line(signature + " =>");
+            Methods.Line($"    {field}(writer, value);");
             return _class + "." + method;
         }
 
         Separate();
-        _methods.Open(signature);
-        JsonEmitter.EmitWriteValue(_methods, type);
-        _methods.Close();
+        Methods.Open(signature);
+        JsonEmitter.EmitWriteValue(Methods, type);
+        Methods.Close();
         return _class + "." + method;
     }
 
@@ -132,7 +135,7 @@ internal sealed class FileHelpers
         w.Line($"/// <summary>Helpers of this file's JSON code, one per element type or encoded parameter.</summary>");
         w.Line($"file static class {_class}");
         w.Line("{");
-        w.Raw(_methods.ToString());
+        w.Raw(Methods.ToString());
         w.Line("}");
     }
 
@@ -140,7 +143,7 @@ internal sealed class FileHelpers
     {
         if (!IsEmpty)
         {
-            _methods.Line();
+            Methods.Line();
         }
     }
 

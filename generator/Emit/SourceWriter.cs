@@ -7,7 +7,7 @@ namespace Dms.Codegen.Generator.Emit;
 /// An indented text writer: emitters only write text, never syntax trees. Dispose it to hand its buffer to the
 /// next file on this thread: growing a fresh builder chunk by chunk for every file was a fifth of the emit step.
 /// </summary>
-internal sealed class SourceWriter : IDisposable
+internal sealed partial class SourceWriter : IDisposable
 {
     // Files are at most a few hundred thousand characters; a buffer grown past this by a hostile spec is dropped.
     private const int MaxCachedCapacity = 1 << 20;
@@ -36,8 +36,8 @@ internal sealed class SourceWriter : IDisposable
         _indent = indent;
     }
 
-    /// <summary>A writer for a few lines (a file's header) that leaves the thread's buffer to the file's body.</summary>
-    public static SourceWriter Small() => new(new StringBuilder(512), 0) { _released = true };
+    /// <summary>A writer for a few lines (a file's header, its helpers) that leaves the thread's buffer to the file's body.</summary>
+    public static SourceWriter Small(int indent = 0) => new(new StringBuilder(512), indent) { _released = true };
 
     public void Line(string text = "")
     {

@@ -22,7 +22,7 @@ internal static class EnumParser
             return null;
         }
 
-        context.CheckKeys(node, $"the enum '{name}'", EnumKeys);
+        context.CheckKeys(node, "enum", name, EnumKeys);
         var canonical = context.Identifier(key.Value!, key.Location, NameUse.Type);
         var ok = canonical is not null;
         name = canonical ?? name;
@@ -103,7 +103,7 @@ internal static class EnumParser
                 description = node.Value;
                 break;
             case YamlNodeKind.Mapping:
-                context.CheckKeys(node, $"the enum value '{value}'", ValueKeys);
+                context.CheckKeys(node, "enum value", value, ValueKeys);
                 nameNode = ParseContext.Find(node, "name");
                 explicitName = context.GetText(node, "name");
                 description = context.GetText(node, "description");

@@ -71,7 +71,7 @@ internal static class OperationParser
         var names = new MemberScope(context);
         foreach (var entry in node.Entries)
         {
-            var property = SchemaParser.ParseProperty(context, entry.Key, entry.Value, scope, $"the parameter '{entry.Key.Value}'", SpecParser.ParameterKeys, 1);
+            var property = SchemaParser.ParseProperty(context, entry.Key, entry.Value, scope, "parameter", SpecParser.ParameterKeys, 1);
             if (property is null)
             {
                 ok = false;

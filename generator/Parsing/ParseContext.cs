@@ -38,12 +38,20 @@ internal sealed class ParseContext
         Diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
 
     /// <summary>Reports every key of <paramref name="mapping"/> not in <paramref name="allowed"/>.</summary>
-    public void CheckKeys(YamlNode mapping, string what, IReadOnlyList<string> allowed)
+    public void CheckKeys(YamlNode mapping, string what, IReadOnlyList<string> allowed) => CheckKeys(mapping, what, null, allowed);
+
+    /// <summary>
+    /// As above, for "the <paramref name="kind"/> '<paramref name="name"/>'": the description is built only when a
+    /// key is reported, since nearly every mapping has none (it was a string per member thrown away).
+    /// </summary>
+    public void CheckKeys(YamlNode mapping, string kind, string? name, IReadOnlyList<string> allowed)
     {
+        string? what = name is null ? kind : null;
         foreach (var entry in mapping.Entries)
         {
             if (!allowed.Contains(entry.Key.Value!))
             {
+                what ??= $"the {kind} '{name}'";
                 Report(DiagnosticDescriptors.UnknownKey, entry.Key.Location, entry.Key.Value!, what, string.Join(", ", allowed));
             }
         }

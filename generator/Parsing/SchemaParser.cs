@@ -36,7 +36,7 @@ internal static class SchemaParser
     public static readonly string[] BuiltInTypes = { "string", "int32", "int64", "double", "boolean", "any", "object", "array", "map" };
 
     /// <summary>Parses the member <paramref name="key"/>: <paramref name="node"/> is its schema.</summary>
-    public static PropertyModel? ParseProperty(ParseContext context, YamlNode key, YamlNode node, TypeScope scope, string what, IReadOnlyList<string> keys, int depth)
+    public static PropertyModel? ParseProperty(ParseContext context, YamlNode key, YamlNode node, TypeScope scope, string kind, IReadOnlyList<string> keys, int depth)
     {
         var wireName = key.Value!;
         if (!context.IsMapping(node, wireName))
@@ -44,7 +44,7 @@ internal static class SchemaParser
             return null;
         }
 
-        context.CheckKeys(node, what, keys);
+        context.CheckKeys(node, kind, wireName, keys);
         var nameNode = ParseContext.Find(node, "name");
         var name = context.GetText(node, "name") ?? wireName;
         if (wireName.Length == 0)
@@ -152,7 +152,7 @@ internal static class SchemaParser
         {
             foreach (var entry in properties.Entries)
             {
-                var property = ParseProperty(context, entry.Key, entry.Value, scope, $"the property '{entry.Key.Value}'", SchemaKeys, depth + 1);
+                var property = ParseProperty(context, entry.Key, entry.Value, scope, "property", SchemaKeys, depth + 1);
                 if (property is null)
                 {
                     ok = false;

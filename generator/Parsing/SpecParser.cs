@@ -115,7 +115,7 @@ internal static class SpecParser
                 continue;
             }
 
-            context.CheckKeys(entry.Value, $"the type '{name}'", TypeKeys);
+            context.CheckKeys(entry.Value, "type", name, TypeKeys);
             var scope = new TypeScope(name);
             var model = SchemaParser.ParseObjectBody(context, name, ParseContext.Find(entry.Value, "properties"), SchemaParser.ParseDocs(context, entry.Value), scope, entry.Key.Location, 1);
             model = model is null ? null : model with { NestedTypes = scope.NestedTypes.ToEquatableArray() };

@@ -41,7 +41,7 @@ internal static class WaiterParser
 
     private static WaiterModel? ParseWaiter(ParseContext context, string name, LocationInfo location, YamlNode node, MemberPaths paths)
     {
-        context.CheckKeys(node, $"the waiter '{name}'", WaiterKeys);
+        context.CheckKeys(node, "waiter", name, WaiterKeys);
         var what = $"Waiter '{name}'";
         var statusNode = ParseContext.Find(node, "status");
         var statusText = context.GetText(node, "status");
