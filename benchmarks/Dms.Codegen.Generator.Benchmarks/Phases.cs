@@ -90,17 +90,32 @@ internal static class Phases
     {
         var best = double.MaxValue;
         var allocated = 0L;
+        var collections = new int[3];
+        var paused = TimeSpan.Zero;
         for (var i = 0; i < 7; i++)
         {
             var before = GC.GetTotalAllocatedBytes(precise: true);
+            var counts = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
+            var pausedBefore = GC.GetTotalPauseDuration();
             var stopwatch = Stopwatch.StartNew();
             GC.KeepAlive(step());
-            best = Math.Min(best, stopwatch.Elapsed.TotalMilliseconds);
+            var elapsed = stopwatch.Elapsed.TotalMilliseconds;
+            if (elapsed < best)
+            {
+                best = elapsed;
+                paused = GC.GetTotalPauseDuration() - pausedBefore;
+                for (var g = 0; g < 3; g++)
+                {
+                    collections[g] = GC.CollectionCount(g) - counts[g];
+                }
+            }
+
             allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
         }
 
-        // Allocation does not depend on the machine's load, so it shows a change even when the times are noisy.
-        Console.WriteLine($"  allocated {allocated / 1e6,8:F1} MB  {name}");
+        // Allocation does not depend on the machine's load, so it shows a change even when the times are noisy; the
+        // collections (gen0/gen1/gen2, each count including the older ones) and their pauses are of the best run.
+        Console.WriteLine($"  allocated {allocated / 1e6,8:F1} MB  GCs {collections[0]}/{collections[1]}/{collections[2]} paused {paused.TotalMilliseconds,6:F1} ms  {name}");
         return best;
     }
 }
