@@ -5,9 +5,12 @@ namespace Dms.Codegen.Generator.Emit;
 /// <summary>Turns spec text into XML documentation comments (escaped, one <c>///</c> per line).</summary>
 internal static class DocWriter
 {
-    public static void Write(SourceWriter writer, Docs docs, string fallbackSummary)
+    public static void Write(SourceWriter writer, Docs docs, string fallbackSummary) => Write(writer, docs, fallbackSummary, string.Empty, string.Empty);
+
+    /// <summary>As above; the fallback summary is the three parts joined, only when it is needed (most members have docs).</summary>
+    public static void Write(SourceWriter writer, Docs docs, string fallbackStart, string fallbackName, string fallbackEnd)
     {
-        var summary = string.IsNullOrWhiteSpace(docs.Summary) ? fallbackSummary : docs.Summary!;
+        var summary = string.IsNullOrWhiteSpace(docs.Summary) ? fallbackStart + fallbackName + fallbackEnd : docs.Summary!;
         Element(writer, "summary", summary, docs.Example is null ? null : "Example: <c>" + Escape(docs.Example) + "</c>");
         if (!string.IsNullOrWhiteSpace(docs.Remarks))
         {

@@ -1,6 +1,6 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 
 namespace Dms.Codegen.Generator.Emit;
 
@@ -31,17 +31,28 @@ internal static class Imports
         .Select(group => group.Length == 0 ? null : group)
         .ToArray();
 
-    /// <summary>The directives <paramref name="text"/> needs, in the order of <see cref="KnownTypes.Imports"/>.</summary>
-    public static IEnumerable<string> For(ArraySegment<char> text)
+    // Which ASCII characters are identifier characters: a table, since this test runs once per character of output.
+    private static readonly bool[] AsciiIdentifier = Enumerable.Range(0, 128)
+        .Select(c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_')
+        .ToArray();
+
+    /// <summary>The length of the longest text <see cref="For"/> returns: every directive.</summary>
+    public static int LongestList { get; } = Directives.Sum(d => d.Length + 1);
+
+    /// <summary>The directives <paramref name="text"/> needs, each on its line, in the order of <see cref="KnownTypes.Imports"/>.</summary>
+    public static string For(ArraySegment<char> text)
     {
         var used = Used(text);
+        var builder = new StringBuilder(LongestList);
         for (var i = 0; i < Directives.Length; i++)
         {
             if (used[i])
             {
-                yield return Directives[i];
+                builder.Append(Directives[i]).Append('\n');
             }
         }
+
+        return builder.ToString();
     }
 
     private static bool[] Used(ArraySegment<char> segment)
@@ -59,15 +70,14 @@ internal static class Imports
                 continue;
             }
 
-            var start = i;
+            var start = i++;
             while (i < end && IsIdentifierChar(text[i]))
             {
                 i++;
             }
 
-            var afterDot = start > segment.Offset && text[start - 1] == '.';
             var length = i - start;
-            if (!afterDot && length >= Shortest && length <= Longest && c < 128 && ByFirst[c] is { } candidates)
+            if (length >= Shortest && length <= Longest && c < 128 && ByFirst[c] is { } candidates && !(start > segment.Offset && text[start - 1] == '.'))
             {
                 foreach (var (name, directive) in candidates)
                 {
@@ -96,6 +106,5 @@ internal static class Imports
         return true;
     }
 
-    private static bool IsIdentifierChar(char c) =>
-        c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' || (c > 127 && char.IsLetterOrDigit(c));
+    private static bool IsIdentifierChar(char c) => c < 128 ? AsciiIdentifier[c] : char.IsLetterOrDigit(c);
 }

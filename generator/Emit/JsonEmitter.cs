@@ -38,11 +38,18 @@ internal static class JsonEmitter
         var keyword = "if";
         foreach (var property in model.Properties)
         {
-            Statement(w, $"{keyword} ({json}IsProperty(ref reader, {Utf8Literal(property.WireName)}))", $"result.{property.Name} = {ReadExpression(context, property.Type, root)};");
+            w.Statement(LineLength, $"{keyword} ({json}IsProperty(ref reader, {Utf8Literal(property.WireName)}))", $"result.{property.Name} = {ReadExpression(context, property.Type, root)};");
             keyword = "else if";
         }
 
-        Statement(w, keyword == "if" ? string.Empty : "else", $"{json}ReadAdditional(ref reader, ref additional);");
+        if (model.Properties.IsEmpty)
+        {
+            w.Line($"{json}ReadAdditional(ref reader, ref additional);");
+        }
+        else
+        {
+            w.Statement(LineLength, $"else", $"{json}ReadAdditional(ref reader, ref additional);");
+        }
         w.Close();
         w.Line();
         w.Line("result.AdditionalProperties = additional;");
@@ -192,23 +199,5 @@ internal static class JsonEmitter
         }
 
         return false;
-    }
-
-    /// <summary><c>head statement</c> on one line when it is short, otherwise the statement indented below.</summary>
-    private static void Statement(SourceWriter w, string head, string statement)
-    {
-        if (head.Length == 0)
-        {
-            w.Line(statement);
-        }
-        else if (head.Length + statement.Length + 1 <= LineLength)
-        {
-            w.Line(head, " ", statement);
-        }
-        else
-        {
-            w.Line(head);
-            w.Line("    " + statement);
-        }
     }
 }

@@ -15,7 +15,7 @@ internal static class ObjectEmitter
     {
         var root = relativeName.Split('.')[0];
         var self = context.TypeName(TypeRef.Object(relativeName), root);
-        DocWriter.Write(w, model.Docs, $"The {model.Name} object of the DMS API.");
+        DocWriter.Write(w, model.Docs, "The ", model.Name, " object of the DMS API.");
         DocWriter.Obsolete(w, model.Docs.Deprecated);
         if (relativeName.IndexOf('.') < 0)
         {
@@ -76,12 +76,18 @@ internal static class ObjectEmitter
     {
         foreach (var property in properties)
         {
-            DocWriter.Write(w, property.Docs, $"The {property.WireName} member.");
+            DocWriter.Write(w, property.Docs, "The ", property.WireName, " member.");
             DocWriter.Obsolete(w, property.Docs.Deprecated);
             var type = context.TypeName(property.Type, root);
-            w.Line(mode == ObjectMode.Request && property.Required
-                ? $"public required {type} {property.Name} {{ get; set; }}"
-                : $"public {type}? {property.Name} {{ get; set; }}");
+            if (mode == ObjectMode.Request && property.Required)
+            {
+                w.Line($"public required {type} {property.Name} {{ get; set; }}");
+            }
+            else
+            {
+                w.Line($"public {type}? {property.Name} {{ get; set; }}");
+            }
+
             w.Line();
         }
     }

@@ -71,25 +71,6 @@ internal sealed partial class SourceWriter : IDisposable
         Line("}" + suffix);
     }
 
-    /// <summary>
-    /// The text so far, copied into a buffer this thread reuses (valid until the next call on this thread), so
-    /// that it can be scanned without making a string of it.
-    /// </summary>
-    public ArraySegment<char> Peek() => Peek(0);
-
-    private ArraySegment<char> Peek(int offset)
-    {
-        var scratch = t_scratch;
-        if (scratch is null || scratch.Length < offset + _builder.Length)
-        {
-            scratch = new char[Math.Max(offset + _builder.Length, 16 * 1024)];
-            t_scratch = scratch.Length <= MaxCachedCapacity ? scratch : null;
-        }
-
-        _builder.CopyTo(0, scratch, offset, _builder.Length);
-        return new ArraySegment<char>(scratch, offset, _builder.Length);
-    }
-
     public override string ToString()
     {
         CheckBalanced();
@@ -97,15 +78,32 @@ internal sealed partial class SourceWriter : IDisposable
     }
 
     /// <summary>
-    /// The text with <paramref name="header"/> before it, as one string: both are put side by side in the reused
-    /// buffer, since inserting at the front of the builder would split it and cost a new one when it is cleared.
+    /// The text with a header before it, as one string. The text is copied once, into a buffer this thread reuses,
+    /// after room for <paramref name="maxHeaderLength"/> characters; <paramref name="header"/> reads that copy (to
+    /// find the imports) and gives the header, which is put just before it. Inserting at the front of the builder
+    /// would split it and cost a new one when it is cleared.
     /// </summary>
-    public string ToFile(string header)
+    public string ToFile(int maxHeaderLength, Func<ArraySegment<char>, string> header)
     {
         CheckBalanced();
-        var body = Peek(header.Length);
-        header.CopyTo(0, body.Array!, 0, header.Length);
-        return new string(body.Array!, 0, header.Length + body.Count);
+        var length = maxHeaderLength + _builder.Length;
+        var scratch = t_scratch;
+        if (scratch is null || scratch.Length < length)
+        {
+            scratch = new char[Math.Max(length, 16 * 1024)];
+            t_scratch = scratch.Length <= MaxCachedCapacity ? scratch : null;
+        }
+
+        _builder.CopyTo(0, scratch, maxHeaderLength, _builder.Length);
+        var text = header(new ArraySegment<char>(scratch, maxHeaderLength, _builder.Length));
+        if (text.Length > maxHeaderLength)
+        {
+            throw new InvalidOperationException("A generated file's header is longer than its bound.");
+        }
+
+        var start = maxHeaderLength - text.Length;
+        text.CopyTo(0, scratch, start, text.Length);
+        return new string(scratch, start, text.Length + _builder.Length);
     }
 
     public void Dispose()

@@ -23,7 +23,7 @@ internal static class EnumParser
         }
 
         context.CheckKeys(node, "enum", name, EnumKeys);
-        var canonical = context.Identifier(key.Value!, key.Location, NameUse.Type);
+        var canonical = context.Identifier(key.Value!, key, NameUse.Type);
         var ok = canonical is not null;
         name = canonical ?? name;
         var underlying = context.GetWord(node, "type", "string", "string", "int32", "int64");
@@ -115,7 +115,7 @@ internal static class EnumParser
         }
 
         var candidate = explicitName ?? GeneratedNames.EnumMember(value);
-        if (context.Identifier(candidate.Length == 0 ? value : candidate, nameNode?.Location ?? key.Location, NameUse.Member, explicitName is null ? "; set 'name:' for this value" : string.Empty) is not { } memberName)
+        if (context.Identifier(candidate.Length == 0 ? value : candidate, nameNode ?? key, NameUse.Member, explicitName is null ? "; set 'name:' for this value" : string.Empty) is not { } memberName)
         {
             return null;
         }

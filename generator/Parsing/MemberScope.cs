@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using Dms.Codegen.Generator.Diagnostics;
-using Dms.Codegen.Generator.Model;
 
 namespace Dms.Codegen.Generator.Parsing;
 
@@ -12,27 +11,30 @@ namespace Dms.Codegen.Generator.Parsing;
 internal sealed class MemberScope
 {
     private readonly ParseContext _context;
-    private readonly Dictionary<string, (string Raw, LocationInfo Location)> _names = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Raw, YamlNode At)> _names = new(System.StringComparer.Ordinal);
 
     public MemberScope(ParseContext context) => _context = context;
 
-    /// <summary>Adds a member; false (after reporting) when the type already has one of that C# name.</summary>
-    public bool Add(string name, string raw, LocationInfo location, string collidesWith)
+    /// <summary>
+    /// Adds a member; false (after reporting that it collides with <paramref name="collidesWith"/> + <paramref name="owner"/>)
+    /// when the type already has one of that C# name. Locations and the message are made only for a diagnostic.
+    /// </summary>
+    public bool Add(string name, string raw, YamlNode at, string collidesWith, string owner)
     {
         if (!_names.TryGetValue(name, out var earlier))
         {
-            _names.Add(name, (raw, location));
+            _names.Add(name, (raw, at));
             return true;
         }
 
         if (earlier.Raw != raw)
         {
-            _context.Report(DiagnosticDescriptors.EquivalentNames, earlier.Location, earlier.Raw, raw, "(they differ only by formatting characters)");
-            _context.Report(DiagnosticDescriptors.EquivalentNames, location, raw, earlier.Raw, "(they differ only by formatting characters)");
+            _context.Report(DiagnosticDescriptors.EquivalentNames, earlier.At.Location, earlier.Raw, raw, "(they differ only by formatting characters)");
+            _context.Report(DiagnosticDescriptors.EquivalentNames, at.Location, raw, earlier.Raw, "(they differ only by formatting characters)");
         }
         else
         {
-            _context.Report(DiagnosticDescriptors.NameCollision, location, name, collidesWith);
+            _context.Report(DiagnosticDescriptors.NameCollision, at.Location, name, collidesWith + owner);
         }
 
         return false;

@@ -18,7 +18,7 @@ internal static class OperationParser
             return null;
         }
 
-        name = context.Identifier(name, operationNode.Location, NameUse.Other);
+        name = context.Identifier(name, operationNode, NameUse.Other);
         if (name is null)
         {
             return null;
@@ -45,7 +45,7 @@ internal static class OperationParser
 
         var requestScope = new TypeScope(GeneratedNames.Request(name));
         var parameters = ParseParameters(context, ParseContext.Find(root, "parameters"), requestScope, method ?? DmsHttpMethod.Post);
-        var response = ParseResponse(context, ParseContext.Find(root, "response"), GeneratedNames.Response(name), operationNode.Location);
+        var response = ParseResponse(context, ParseContext.Find(root, "response"), GeneratedNames.Response(name), operationNode);
         if (parameters is null || response is null || method is null)
         {
             return null;
@@ -98,7 +98,7 @@ internal static class OperationParser
                 continue;
             }
 
-            if (!names.Add(property.Name, SchemaParser.RawName(entry), entry.Key.Location, "another parameter of " + scope.RootName))
+            if (!names.Add(property.Name, SchemaParser.RawName(entry), entry.Key, "another parameter of ", scope.RootName))
             {
                 ok = false;
                 continue;
@@ -125,7 +125,7 @@ internal static class OperationParser
             _ => null,
         };
 
-    private static ObjectModel? ParseResponse(ParseContext context, YamlNode? node, string className, LocationInfo operationLocation)
+    private static ObjectModel? ParseResponse(ParseContext context, YamlNode? node, string className, YamlNode operationNode)
     {
         var scope = new TypeScope(className);
         if (node is null)
@@ -141,7 +141,7 @@ internal static class OperationParser
         context.CheckKeys(node, "the response", SpecParser.ResponseKeys);
         CheckExamples(context, ParseContext.Find(node, "examples"));
         var docs = new Docs(context.GetText(node, "description"), null, null, false);
-        var model = SchemaParser.ParseObjectBody(context, className, ParseContext.Find(node, "properties"), docs, scope, operationLocation, 1);
+        var model = SchemaParser.ParseObjectBody(context, className, ParseContext.Find(node, "properties"), docs, scope, operationNode, 1);
         return model is null ? null : model with { NestedTypes = scope.NestedTypes.ToEquatableArray() };
     }
 

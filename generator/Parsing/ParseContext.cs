@@ -152,38 +152,39 @@ internal sealed class ParseContext
     /// The C# name for a spec name used as <paramref name="use"/>, or null after reporting why it cannot be one:
     /// not an identifier (DMS0007), a keyword (DMS0008), too long (DMS0019), or a type name that C# reserves
     /// or warns about (DMS0018). Formatting characters are removed (C# ignores them); member names that are
-    /// contextual keywords are escaped with <c>@</c>.
+    /// contextual keywords are escaped with <c>@</c>. <paramref name="at"/> is where a diagnostic points (its
+    /// location is made only then).
     /// </summary>
-    public string? Identifier(string name, LocationInfo location, NameUse use, string hint = "")
+    public string? Identifier(string name, YamlNode at, NameUse use, string hint = "")
     {
         var canonical = CSharpNames.Canonical(name);
         if (CSharpNames.IsKeyword(canonical))
         {
-            Report(DiagnosticDescriptors.KeywordIdentifier, location, canonical);
+            Report(DiagnosticDescriptors.KeywordIdentifier, at.Location, canonical);
             return null;
         }
 
         if (!CSharpNames.IsValid(name) || canonical.Length == 0)
         {
-            Report(DiagnosticDescriptors.InvalidIdentifier, location, name, hint);
+            Report(DiagnosticDescriptors.InvalidIdentifier, at.Location, name, hint);
             return null;
         }
 
         if (CSharpNames.IsTooLong(canonical))
         {
-            Report(DiagnosticDescriptors.IdentifierTooLong, location, canonical.Substring(0, 40) + "...", CSharpNames.MaxUtf8Bytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Report(DiagnosticDescriptors.IdentifierTooLong, at.Location, canonical.Substring(0, 40) + "...", CSharpNames.MaxUtf8Bytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return null;
         }
 
         if (use == NameUse.Type && (CSharpNames.IsContextualKeyword(canonical) || CSharpNames.IsLowercaseOnly(canonical)))
         {
-            Report(DiagnosticDescriptors.ReservedTypeName, location, canonical);
+            Report(DiagnosticDescriptors.ReservedTypeName, at.Location, canonical);
             return null;
         }
 
         if (use == NameUse.Type && GeneratedNames.IsReservedTypeName(canonical))
         {
-            Report(DiagnosticDescriptors.NameCollision, location, canonical, "a type the generated code uses by that name");
+            Report(DiagnosticDescriptors.NameCollision, at.Location, canonical, "a type the generated code uses by that name");
             return null;
         }
 

@@ -53,7 +53,7 @@ internal static class SchemaParser
             return null;
         }
 
-        var csharpName = context.Identifier(name, nameNode?.Location ?? key.Location, NameUse.Member, nameNode is null ? "; set 'name:' to a C# name for this member" : string.Empty);
+        var csharpName = context.Identifier(name, nameNode ?? key, NameUse.Member, nameNode is null ? "; set 'name:' to a C# name for this member" : string.Empty);
         var type = ParseType(context, node, (csharpName ?? name).TrimStart('@'), scope, depth);
         if (type is null || csharpName is null)
         {
@@ -91,8 +91,8 @@ internal static class SchemaParser
             return null;
         }
 
-        var location = typeNode?.Location ?? schema.Location;
-        if (!CheckShapeKeys(context, schema, typeWord, location))
+        var at = typeNode ?? schema;
+        if (!CheckShapeKeys(context, schema, typeWord))
         {
             return null;
         }
@@ -110,7 +110,7 @@ internal static class SchemaParser
             case "array":
                 if (items is null)
                 {
-                    context.Report(DiagnosticDescriptors.MissingKey, location, "An array", "items");
+                    context.Report(DiagnosticDescriptors.MissingKey, at.Location, "An array", "items");
                     return null;
                 }
 
@@ -119,29 +119,29 @@ internal static class SchemaParser
             case "map":
                 if (values is null)
                 {
-                    context.Report(DiagnosticDescriptors.MissingKey, location, "A map", "additionalProperties");
+                    context.Report(DiagnosticDescriptors.MissingKey, at.Location, "A map", "additionalProperties");
                     return null;
                 }
 
                 var value = context.IsMapping(values, "additionalProperties") ? ParseType(context, values, GeneratedNames.MapValue(memberName), scope, depth + 1) : null;
                 return value is null ? null : new TypeRef(TypeRefKind.Map, Element: value);
             default:
-                if (context.Identifier(typeWord, location, NameUse.Other) is not { } reference)
+                if (context.Identifier(typeWord, at, NameUse.Other) is not { } reference)
                 {
                     return null;
                 }
 
-                context.References.Add(new NameReference(reference, location));
+                context.References.Add(new NameReference(reference, at.Location));
                 return TypeRef.Unresolved(reference);
         }
     }
 
     /// <summary>Parses the members of an object type into a class named <paramref name="className"/>.</summary>
-    public static ObjectModel? ParseObjectBody(ParseContext context, string className, YamlNode? properties, Docs docs, TypeScope scope, LocationInfo location, int depth)
+    public static ObjectModel? ParseObjectBody(ParseContext context, string className, YamlNode? properties, Docs docs, TypeScope scope, YamlNode at, int depth)
     {
         if (depth > YamlReader.MaxDepth)
         {
-            context.Report(DiagnosticDescriptors.NestingTooDeep, location, YamlReader.MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            context.Report(DiagnosticDescriptors.NestingTooDeep, at.Location, YamlReader.MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return null;
         }
 
@@ -169,7 +169,7 @@ internal static class SchemaParser
                     context.Report(DiagnosticDescriptors.NameCollision, entry.Key.Location, property.Name, "a generated member of the same name");
                     ok = false;
                 }
-                else if (!memberNames.Add(property.Name, RawName(entry), entry.Key.Location, "another member of " + className))
+                else if (!memberNames.Add(property.Name, RawName(entry), entry.Key, "another member of ", className))
                 {
                     ok = false;
                 }
@@ -193,19 +193,19 @@ internal static class SchemaParser
     {
         var typeNameNode = ParseContext.Find(schema, "typeName");
         var explicitName = context.GetText(schema, "typeName");
-        var location = typeNameNode?.Location ?? schema.Location;
-        if (context.Identifier(explicitName ?? DefaultClassName(memberName.TrimStart('@'), properties), location, NameUse.Type, "; set 'typeName:'") is not { } className)
+        var at = typeNameNode ?? schema;
+        if (context.Identifier(explicitName ?? DefaultClassName(memberName.TrimStart('@'), properties), at, NameUse.Type, "; set 'typeName:'") is not { } className)
         {
             return null;
         }
 
         if (className == GeneratedNames.NestedTypesClass || !scope.TryReserve(className))
         {
-            context.Report(DiagnosticDescriptors.NameCollision, location, className, $"another type nested in {scope.RootName}; set 'typeName:' to tell them apart");
+            context.Report(DiagnosticDescriptors.NameCollision, at.Location, className, $"another type nested in {scope.RootName}; set 'typeName:' to tell them apart");
             return null;
         }
 
-        var model = ParseObjectBody(context, className, properties, ParseDocs(context, schema), scope, location, depth + 1);
+        var model = ParseObjectBody(context, className, properties, ParseDocs(context, schema), scope, at, depth + 1);
         if (model is null)
         {
             return null;
@@ -231,7 +231,7 @@ internal static class SchemaParser
     }
 
     /// <summary>properties, items, additionalProperties and typeName belong to one type each.</summary>
-    private static bool CheckShapeKeys(ParseContext context, YamlNode schema, string typeWord, LocationInfo typeLocation)
+    private static bool CheckShapeKeys(ParseContext context, YamlNode schema, string typeWord)
     {
         var ok = true;
         ok &= Allow(context, schema, "properties", typeWord == "object");

@@ -110,14 +110,14 @@ internal static class SpecParser
 
         foreach (var entry in node.Entries)
         {
-            if (!context.IsMapping(entry.Value, entry.Key.Value!) || context.Identifier(entry.Key.Value!, entry.Key.Location, NameUse.Type) is not { } name)
+            if (!context.IsMapping(entry.Value, entry.Key.Value!) || context.Identifier(entry.Key.Value!, entry.Key, NameUse.Type) is not { } name)
             {
                 continue;
             }
 
             context.CheckKeys(entry.Value, "type", name, TypeKeys);
             var scope = new TypeScope(name);
-            var model = SchemaParser.ParseObjectBody(context, name, ParseContext.Find(entry.Value, "properties"), SchemaParser.ParseDocs(context, entry.Value), scope, entry.Key.Location, 1);
+            var model = SchemaParser.ParseObjectBody(context, name, ParseContext.Find(entry.Value, "properties"), SchemaParser.ParseDocs(context, entry.Value), scope, entry.Key, 1);
             model = model is null ? null : model with { NestedTypes = scope.NestedTypes.ToEquatableArray() };
 
             // The shape goes into the index, so that a waiter's status path in another file can go through this type.

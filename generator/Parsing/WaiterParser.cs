@@ -24,7 +24,7 @@ internal static class WaiterParser
 
         foreach (var entry in node.Entries)
         {
-            var name = context.Identifier(entry.Key.Value!, entry.Key.Location, NameUse.Other);
+            var name = context.Identifier(entry.Key.Value!, entry.Key, NameUse.Other);
             if (name is not null)
             {
                 context.Declare(GeneratedNames.WaiterMethod(name), DeclarationKind.ExtensionMethod, entry.Key.Location);

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Dms.Codegen.Generator.Model;
+using YamlDotNet.Core;
 
 namespace Dms.Codegen.Generator.Parsing;
 
@@ -20,11 +21,19 @@ internal sealed class YamlNode
     private static readonly KeyValuePair<YamlNode, YamlNode>[] NoEntries = new KeyValuePair<YamlNode, YamlNode>[0];
     private static readonly YamlNode[] NoItems = new YamlNode[0];
 
+    // The marks as numbers, turned into a location only when one is asked for: most nodes never are, and a
+    // location object per node was a third of the tree.
+    private readonly YamlPositions _positions;
+    private readonly int _start, _startLine, _startColumn, _end, _endLine, _endColumn;
+    private LocationInfo? _location;
+
     // Scalars share the empty arrays: most nodes are scalars, and two lists each were most of the tree's garbage.
-    private YamlNode(YamlNodeKind kind, LocationInfo location, string? value, KeyValuePair<YamlNode, YamlNode>[]? entries, YamlNode[]? items)
+    private YamlNode(YamlNodeKind kind, YamlPositions positions, Mark start, Mark end, string? value, KeyValuePair<YamlNode, YamlNode>[]? entries, YamlNode[]? items)
     {
         Kind = kind;
-        Location = location;
+        _positions = positions;
+        (_start, _startLine, _startColumn) = ((int)start.Index, (int)start.Line, (int)start.Column);
+        (_end, _endLine, _endColumn) = ((int)end.Index, (int)end.Line, (int)end.Column);
         Value = value;
         Entries = entries ?? NoEntries;
         Items = items ?? NoItems;
@@ -32,7 +41,7 @@ internal sealed class YamlNode
 
     public YamlNodeKind Kind { get; }
 
-    public LocationInfo Location { get; }
+    public LocationInfo Location => _location ??= _positions.Locate(StartMark, EndMark);
 
     /// <summary>The text of a scalar; for a null scalar, the word that spelt it (used when it is a key).</summary>
     public string? Value { get; }
@@ -41,13 +50,20 @@ internal sealed class YamlNode
 
     public YamlNode[] Items { get; }
 
-    public static YamlNode Scalar(LocationInfo location, string value) => new(YamlNodeKind.Scalar, location, value, null, null);
+    public static YamlNode Scalar(YamlPositions positions, Mark start, Mark end, string value) => new(YamlNodeKind.Scalar, positions, start, end, value, null, null);
 
-    public static YamlNode Null(LocationInfo location, string? rawText = null) => new(YamlNodeKind.Null, location, rawText, null, null);
+    public static YamlNode Null(YamlPositions positions, Mark start, Mark end, string? rawText = null) => new(YamlNodeKind.Null, positions, start, end, rawText, null, null);
 
-    public static YamlNode Mapping(LocationInfo location, KeyValuePair<YamlNode, YamlNode>[] entries) => new(YamlNodeKind.Mapping, location, null, entries, null);
+    public static YamlNode Mapping(YamlPositions positions, Mark start, Mark end, KeyValuePair<YamlNode, YamlNode>[] entries) => new(YamlNodeKind.Mapping, positions, start, end, null, entries, null);
 
-    public static YamlNode Sequence(LocationInfo location, YamlNode[] items) => new(YamlNodeKind.Sequence, location, null, null, items);
+    public static YamlNode Sequence(YamlPositions positions, Mark start, Mark end, YamlNode[] items) => new(YamlNodeKind.Sequence, positions, start, end, null, null, items);
+
+    /// <summary>A scalar of <paramref name="value"/> where <paramref name="node"/> is (a null key read as its text).</summary>
+    public static YamlNode ScalarAt(YamlNode node, string value) => new(YamlNodeKind.Scalar, node._positions, node.StartMark, node.EndMark, value, null, null);
+
+    private Mark StartMark => new(_start, _startLine, _startColumn);
+
+    private Mark EndMark => new(_end, _endLine, _endColumn);
 
     public string Describe() => Kind switch
     {

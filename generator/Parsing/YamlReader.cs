@@ -27,7 +27,7 @@ internal static class YamlReader
             if (parser.Accept<StreamEnd>(out var end))
             {
                 // An empty file is an empty document: the parser reports it as a missing 'operation'.
-                return YamlNode.Null(positions.Locate(end.Start, end.End));
+                return YamlNode.Null(positions, end.Start, end.End);
             }
 
             parser.Consume<DocumentStart>();
@@ -105,17 +105,16 @@ internal static class YamlReader
             {
                 case Scalar scalar:
                     _parser.MoveNext();
-                    var location = _positions.Locate(scalar.Start, scalar.End);
                     if (HasUnpairedSurrogate(scalar.Value))
                     {
                         // A "\uD800" escape gives text that is not Unicode; as a wire name it could not become a UTF-8 literal.
-                        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntaxError, location, "the text holds an unpaired UTF-16 surrogate, which is not valid Unicode"));
+                        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntaxError, _positions.Locate(scalar.Start, scalar.End), "the text holds an unpaired UTF-16 surrogate, which is not valid Unicode"));
                         return null;
                     }
 
                     return scalar.Style == ScalarStyle.Plain && IsNullWord(scalar.Value)
-                        ? YamlNode.Null(location, scalar.Value)
-                        : YamlNode.Scalar(location, scalar.Value);
+                        ? YamlNode.Null(_positions, scalar.Start, scalar.End, scalar.Value)
+                        : YamlNode.Scalar(_positions, scalar.Start, scalar.End, scalar.Value);
                 case MappingStart mappingStart:
                     return ReadMapping(mappingStart, depth);
                 case SequenceStart sequenceStart:
@@ -160,11 +159,11 @@ internal static class YamlReader
                     continue;
                 }
 
-                entries.Add(new KeyValuePair<YamlNode, YamlNode>(key.Kind == YamlNodeKind.Null ? YamlNode.Scalar(key.Location, keyText) : key, value));
+                entries.Add(new KeyValuePair<YamlNode, YamlNode>(key.Kind == YamlNodeKind.Null ? YamlNode.ScalarAt(key, keyText) : key, value));
             }
 
             var end = _parser.Consume<MappingEnd>();
-            return YamlNode.Mapping(_positions.Locate(start.Start, end.End), entries.ToArray());
+            return YamlNode.Mapping(_positions, start.Start, end.End, entries.ToArray());
         }
 
         private YamlNode? ReadSequence(SequenceStart start, int depth)
@@ -183,7 +182,7 @@ internal static class YamlReader
             }
 
             var end = _parser.Consume<SequenceEnd>();
-            return YamlNode.Sequence(_positions.Locate(start.Start, end.End), items.ToArray());
+            return YamlNode.Sequence(_positions, start.Start, end.End, items.ToArray());
         }
 
         private static List<T> Scratch<T>(List<List<T>> lists, int depth)
