@@ -128,6 +128,27 @@ public class EchoWireTests
         Assert.Equal(0, server.RequestCount);
     }
 
+    // Built in code: an attribute's string is stored as UTF-8, which would turn the lone half into U+FFFD.
+    [Theory]
+    [InlineData("a", 0xD800, "b", 1)] // a high surrogate without its low half
+    [InlineData("", 0xDC00, "", 0)] // a low surrogate alone
+    [InlineData("😀", 0xD83D, "", 2)] // a whole pair, then half of one at the end
+    public async Task AValueWithALoneSurrogateThrowsBeforeAnythingIsSent(string before, int surrogate, string after, int index)
+    {
+        var value = before + (char)surrogate + after;
+        await using var server = await LoopbackServer.StartAsync((c, _) => LoopbackServer.Json(c, Ok));
+        using var client = Client(server.Endpoint, DmsSignatureVersion.V3);
+        var request = new EchoRequest();
+        request.Form.Add(new("Comment", value));
+
+        // UTF-8 cannot carry it: encoding would have sent U+FFFD in its place.
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.EchoAsync(request));
+
+        Assert.Contains("'Comment'", error.Message);
+        Assert.Contains($"index {index}", error.Message);
+        Assert.Equal(0, server.RequestCount);
+    }
+
     [Fact]
     public async Task A429IsRetriedAndEveryAttemptHasItsOwnTimestampNonceAndSignature()
     {
