@@ -21,7 +21,9 @@ internal static class CpuHarness
     private const int CallsPerRound = 2000;
     private const int Rounds = 7;
 
-    public static async Task<int> RunAsync(double warmupSeconds)
+    /// <param name="warmupSeconds">How long each variant runs before the measured rounds.</param>
+    /// <param name="only">When set, only the variants whose name contains it run (to profile one caller alone).</param>
+    public static async Task<int> RunAsync(double warmupSeconds, string? only = null)
     {
         var (server, endpoint) = LoopbackResponder.Start();
         try
@@ -37,6 +39,11 @@ internal static class CpuHarness
                 variants.Add(new Variant($"floor {version} (bare HttpClient, pre-signed)", () => template.SendAsync(bare)));
             }
 
+            if (only is not null)
+            {
+                variants.RemoveAll(v => !v.Name.Contains(only, StringComparison.Ordinal));
+            }
+
             foreach (var variant in variants)
             {
                 var until = Stopwatch.GetTimestamp() + (long)(warmupSeconds * Stopwatch.Frequency);
@@ -50,20 +57,20 @@ internal static class CpuHarness
             {
                 foreach (var variant in variants)
                 {
-                    await variant.MeasureAsync();
+                    await variant.MeasureAsync(server);
                 }
             }
 
             Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {Rounds} rounds of {CallsPerRound} sequential calls, median round");
-            Console.WriteLine("| caller | CPU µs/call | wall µs/call | allocated B/call | CPU vs floor |");
-            Console.WriteLine("|---|---:|---:|---:|---:|");
-            for (var i = 0; i < variants.Count; i += 2)
+            Console.WriteLine("| caller | CPU µs/call | wall µs/call | allocated B/call | thread-pool items/call | context switches/call | GCs/1,000 calls | server CPU µs/call | CPU vs floor |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var variant in variants)
             {
-                foreach (var variant in new[] { variants[i], variants[i + 1] })
-                {
-                    var ratio = variant.CpuMicroseconds / variants[i + 1].CpuMicroseconds;
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {variant.Name} | {variant.CpuMicroseconds:0.0} | {variant.WallMicroseconds:0.0} | {variant.AllocatedBytes:0} | {ratio:0.00}x |"));
-                }
+                // Each caller against the floor of its signature version (itself when the floor was left out).
+                var version = variant.Name.Contains("V3", StringComparison.Ordinal) ? "V3" : "V1";
+                var floor = variants.FirstOrDefault(v => v.Name.StartsWith("floor " + version, StringComparison.Ordinal)) ?? variant;
+                var ratio = variant.CpuMicroseconds / floor.CpuMicroseconds;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {variant.Name} | {variant.CpuMicroseconds:0.0} | {variant.WallMicroseconds:0.0} | {variant.AllocatedBytes:0} | {variant.WorkItems:0.00} | {variant.ContextSwitches:0.00} | {variant.CollectionsPerThousand:0.0} | {variant.ServerCpuMicroseconds:0.0} | {ratio:0.00}x |"));
             }
 
             return 0;
@@ -134,9 +141,12 @@ internal static class CpuHarness
         }
     }
 
+    /// <summary>One round of one caller, per call.</summary>
+    private readonly record struct Round(double Cpu, double Wall, double Bytes, double WorkItems, double Switches, double Collections, double ServerCpu);
+
     private sealed class Variant(string name, Func<Task> call)
     {
-        private readonly List<(double Cpu, double Wall, double Bytes)> _rounds = new();
+        private readonly List<Round> _rounds = new();
 
         public string Name => name;
 
@@ -148,8 +158,22 @@ internal static class CpuHarness
 
         public double AllocatedBytes => Median(r => r.Bytes);
 
-        public async Task MeasureAsync()
+        public double WorkItems => Median(r => r.WorkItems);
+
+        public double ContextSwitches => Median(r => r.Switches);
+
+        public double CollectionsPerThousand => Median(r => r.Collections);
+
+        public double ServerCpuMicroseconds => Median(r => r.ServerCpu);
+
+        /// <summary>Besides the client's CPU, the counters that explain it: thread-pool work items, context switches, gen0 collections, and the server's CPU.</summary>
+        public async Task MeasureAsync(Process server)
         {
+            server.Refresh();
+            var serverCpu = server.TotalProcessorTime;
+            var switches = ThreadCounters.ContextSwitches();
+            var collections = GC.CollectionCount(0);
+            var workItems = ThreadPool.CompletedWorkItemCount;
             var bytes = GC.GetTotalAllocatedBytes(precise: true);
             var cpu = Environment.CpuUsage.TotalTime;
             var wall = Stopwatch.GetTimestamp();
@@ -161,10 +185,22 @@ internal static class CpuHarness
             var wallElapsed = Stopwatch.GetElapsedTime(wall);
             var cpuElapsed = Environment.CpuUsage.TotalTime - cpu;
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - bytes;
-            _rounds.Add((cpuElapsed.TotalMicroseconds / CallsPerRound, wallElapsed.TotalMicroseconds / CallsPerRound, (double)allocated / CallsPerRound));
+            var items = ThreadPool.CompletedWorkItemCount - workItems;
+            var collected = GC.CollectionCount(0) - collections;
+            var switched = ThreadCounters.ContextSwitches() - switches;
+            server.Refresh();
+            var serverElapsed = server.TotalProcessorTime - serverCpu;
+            _rounds.Add(new Round(
+                cpuElapsed.TotalMicroseconds / CallsPerRound,
+                wallElapsed.TotalMicroseconds / CallsPerRound,
+                (double)allocated / CallsPerRound,
+                (double)items / CallsPerRound,
+                (double)switched / CallsPerRound,
+                collected * 1000.0 / CallsPerRound,
+                serverElapsed.TotalMicroseconds / CallsPerRound));
         }
 
-        private double Median(Func<(double Cpu, double Wall, double Bytes), double> pick)
+        private double Median(Func<Round, double> pick)
         {
             var values = _rounds.Select(pick).Order().ToArray();
             return values[values.Length / 2];

@@ -1,13 +1,14 @@
 using BenchmarkDotNet.Running;
 using Dms.Codegen.Runtime.Benchmarks;
 
-// `cpu [seconds]` runs the CPU-time harness (client CPU per call against a loopback server in a child process);
+// `cpu [seconds] [only]` runs the CPU-time harness (client CPU per call against a loopback server in a child process);
 // `serve` is that child; `credentials-cpu` the credential harness; anything else goes to BenchmarkDotNet.
 return args switch
 {
     ["serve", ..] => await LoopbackResponder.ServeAsync(),
-    ["cpu", ..] => await CpuHarness.RunAsync(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3),
+    ["cpu", ..] => await CpuHarness.RunAsync(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3, args.Length > 2 ? args[2] : null),
     ["cpu-inproc", ..] => await InProcessCpuHarness.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15),
+    ["cpu-transport", ..] => await TransportCpuHarness.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 9),
     ["credentials-cpu", ..] => await Credentials(),
     _ => Run(args),
 };
