@@ -15,7 +15,7 @@ namespace Dms.Codegen;
 /// </summary>
 public abstract class DmsClientBase : IDisposable
 {
-    private readonly HttpClient? _ownedHttpClient;
+    private readonly HttpMessageInvoker? _ownedHttpClient;
     private readonly DmsPipeline? _pipeline;
 
     /// <summary>For mocking frameworks only: such a client cannot send.</summary>
@@ -28,7 +28,7 @@ public abstract class DmsClientBase : IDisposable
     {
         var settings = Settings(options);
         _ownedHttpClient = CreateOwnedHttpClient();
-        _pipeline = new DmsPipeline(settings, _ownedHttpClient, ownChain: true);
+        _pipeline = new DmsPipeline(settings, _ownedHttpClient);
     }
 
     /// <summary>
@@ -114,9 +114,9 @@ public abstract class DmsClientBase : IDisposable
         return new Streaming.DmsStreamCall<TResponse>(pipeline, request.BuildRequest()).RunAsync(cancellationToken);
     }
 
-    private static HttpClient CreateOwnedHttpClient() =>
-        new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = System.Net.DecompressionMethods.All })
-        {
-            Timeout = Timeout.InfiniteTimeSpan, // the client keeps its own attempt and overall timeouts
-        };
+    // An invoker, not an HttpClient: the client keeps its own timeouts and reads responses as they stream in. No
+    // automatic decompression: the runtime asks for compressed bodies itself and decodes them as it reads them,
+    // within MaxResponseBytes (DmsResponseBody), so the handler does no per-request header work of its own.
+    private static HttpMessageInvoker CreateOwnedHttpClient() =>
+        new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = System.Net.DecompressionMethods.None });
 }

@@ -14,18 +14,28 @@ namespace Dms.Codegen.Http;
 /// </summary>
 internal sealed class DmsPipeline
 {
-    private readonly HttpClient? _httpClient;
+    private readonly HttpMessageInvoker? _httpClient;
     private readonly IHttpClientFactory? _factory;
     private readonly string? _httpClientName;
 
-    /// <param name="settings">The client's settings.</param>
-    /// <param name="httpClient">Where attempts go.</param>
-    /// <param name="ownChain">Whether the client built <paramref name="httpClient"/> itself, so that no <see cref="DmsSigningHandler"/> can be in it.</param>
-    public DmsPipeline(DmsClientSettings settings, HttpClient httpClient, bool ownChain = false)
+    /// <summary>Attempts go through the caller's HttpClient, whose chain may hold a <see cref="DmsSigningHandler"/>.</summary>
+    public DmsPipeline(DmsClientSettings settings, HttpClient httpClient)
         : this(settings)
     {
         _httpClient = httpClient;
-        CarriesContext = !ownChain;
+        CarriesContext = true;
+    }
+
+    /// <summary>
+    /// Attempts go straight to the client's own handler: no <see cref="DmsSigningHandler"/> can be in it, and
+    /// an <see cref="HttpMessageInvoker"/> skips what HttpClient adds per request (its linked token source and
+    /// timeout, base address and default headers), none of which the client uses.
+    /// </summary>
+    public DmsPipeline(DmsClientSettings settings, HttpMessageInvoker ownInvoker)
+        : this(settings)
+    {
+        _httpClient = ownInvoker;
+        CarriesContext = false;
     }
 
     public DmsPipeline(DmsClientSettings settings, IHttpClientFactory factory, string httpClientName)
@@ -63,7 +73,9 @@ internal sealed class DmsPipeline
         {
             // A caller's chain is already built: sign here, once per own attempt (a DmsSigningHandler inside it re-signs replays).
             await context.SignAsync(message, byClient: true, cancellationToken).ConfigureAwait(false);
-            response = await own.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            response = await (own is HttpClient client
+                ? client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
+                : own.SendAsync(message, cancellationToken)).ConfigureAwait(false);
         }
         else
         {

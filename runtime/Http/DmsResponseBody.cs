@@ -14,6 +14,9 @@ namespace Dms.Codegen.Http;
 /// </summary>
 internal readonly struct DmsResponseBody : IDisposable
 {
+    /// <summary>The <c>Accept-Encoding</c> of requests whose answer is read whole: every encoding <see cref="Decoded"/> reads.</summary>
+    internal const string AcceptedEncodings = "gzip, deflate, br";
+
     private const int FirstBuffer = 4096;
 
     private readonly byte[] _buffer;
@@ -30,11 +33,11 @@ internal readonly struct DmsResponseBody : IDisposable
 
     public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, Length);
 
-    /// <summary>Reads the whole body, decoding a <c>Content-Encoding</c> the handler left in place.</summary>
+    /// <summary>Reads the whole body, decoding its <c>Content-Encoding</c> (the runtime asks for <see cref="AcceptedEncodings"/>; a handler with automatic decompression may have decoded it already).</summary>
     /// <exception cref="DmsBodyException">The body is larger than the limit, or could not be read or decompressed.</exception>
     public static async ValueTask<DmsResponseBody> ReadAsync(HttpContent content, long limit, CancellationToken cancellationToken)
     {
-        // Looked up without parsing: nearly every answer has no Content-Encoding left for us to decode.
+        // Looked up without parsing: small answers usually come uncompressed.
         var encoded = content.Headers.NonValidated.Contains("Content-Encoding");
         var declared = content.Headers.ContentLength;
         if (declared > limit && !encoded)
@@ -49,7 +52,7 @@ internal readonly struct DmsResponseBody : IDisposable
         try
         {
             var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            var decoded = encoded ? Decode(stream, content) : stream;
+            var decoded = encoded ? Decoded(stream, content) : stream;
             await using (decoded.ConfigureAwait(false))
             {
                 while (true)
@@ -109,7 +112,12 @@ internal readonly struct DmsResponseBody : IDisposable
         }
     }
 
-    private static Stream Decode(Stream stream, HttpContent content)
+    /// <summary>
+    /// The body as its <c>Content-Encoding</c> says to read it (none, gzip, deflate or Brotli); reading invalid
+    /// data throws <see cref="InvalidDataException"/> (gzip, deflate) or <see cref="InvalidOperationException"/> (Brotli).
+    /// </summary>
+    /// <exception cref="DmsBodyException">More than one encoding, or one the runtime cannot read.</exception>
+    internal static Stream Decoded(Stream stream, HttpContent content)
     {
         var encodings = content.Headers.ContentEncoding;
         if (encodings.Count == 0)

@@ -31,6 +31,7 @@ internal sealed class DmsSigningContext
 
     private readonly DmsClientSettings _settings;
     private readonly bool _carried;
+    private readonly bool _compressed;
     private readonly object _gate = new();
     private List<string>? _earlierSignatures;
     private string? _signature;
@@ -39,10 +40,12 @@ internal sealed class DmsSigningContext
     /// <param name="settings">The client's settings.</param>
     /// <param name="request">The call's request.</param>
     /// <param name="carried">Whether messages carry the context in their options (a chain the client did not build may hold a <see cref="DmsSigningHandler"/>).</param>
-    public DmsSigningContext(DmsClientSettings settings, DmsRequest request, bool carried)
+    /// <param name="compressed">Whether to ask for a compressed answer (bodies read whole; a stream's events should arrive as they are sent).</param>
+    public DmsSigningContext(DmsClientSettings settings, DmsRequest request, bool carried, bool compressed = true)
     {
         _settings = settings;
         _carried = carried;
+        _compressed = compressed;
         Request = request;
         Body = request.Form.Count == 0 ? null : Encoding.UTF8.GetBytes(DmsHttpRequestFactory.EncodePairs(request.Form));
         BodyHash = settings.SignatureVersion == DmsSignatureVersion.V3 ? Acs3Signer.HashPayload(Body) : string.Empty;
@@ -67,6 +70,12 @@ internal sealed class DmsSigningContext
     {
         var message = new HttpRequestMessage(Request.Method, _settings.Endpoint);
         message.Headers.TryAddWithoutValidation("Accept", "application/json");
+        if (_compressed)
+        {
+            // The same value SocketsHttpHandler's automatic decompression sends; DmsResponseBody decodes the answer.
+            message.Headers.TryAddWithoutValidation("Accept-Encoding", DmsResponseBody.AcceptedEncodings);
+        }
+
         message.Headers.TryAddWithoutValidation("User-Agent", _settings.UserAgent);
         if (_carried)
         {

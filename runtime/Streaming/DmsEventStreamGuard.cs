@@ -49,7 +49,7 @@ internal sealed class DmsEventStreamGuard : Stream
         int read;
         if (_idleTimeout == Timeout.InfiniteTimeSpan)
         {
-            read = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            read = await ReadDecodedAsync(_inner, buffer, _action, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -57,7 +57,7 @@ internal sealed class DmsEventStreamGuard : Stream
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
             try
             {
-                read = await _inner.ReadAsync(buffer, linked.Token).ConfigureAwait(false);
+                read = await ReadDecodedAsync(_inner, buffer, _action, linked.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
             {
@@ -79,6 +79,19 @@ internal sealed class DmsEventStreamGuard : Stream
 
         Count(buffer.Span[..read]);
         return read;
+    }
+
+    /// <summary>A read of a body that may be compressed: data the decoder cannot read is an InvalidResponse, never a raw decoder exception.</summary>
+    internal static async ValueTask<int> ReadDecodedAsync(Stream stream, Memory<byte> buffer, string action, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is InvalidDataException || (exception is InvalidOperationException && stream is System.IO.Compression.BrotliStream))
+        {
+            throw new DmsException($"DMS {action} sent a body that could not be decompressed ({exception.Message}); the stream was closed.", DmsErrorCodes.InvalidResponse, innerException: exception);
+        }
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>

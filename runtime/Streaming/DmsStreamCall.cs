@@ -50,7 +50,8 @@ internal sealed class DmsStreamCall<T>
                 using (response)
                 {
                     var requestId = response.Headers.TryGetValues("x-acs-request-id", out var ids) ? string.Join(",", ids) : null;
-                    var guard = new DmsEventStreamGuard(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), MaxEventBytes, _settings.AttemptTimeout, _settings.TimeProvider, _request.Action);
+                    var body = Decoded(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), response.Content, _request.Action);
+                    var guard = new DmsEventStreamGuard(body, MaxEventBytes, _settings.AttemptTimeout, _settings.TimeProvider, _request.Action);
                     await using var events = DmsEventReader.ReadAsync<T>(guard, _request.Action, requestId, cancellationToken).GetAsyncEnumerator(cancellationToken);
                     var delivered = false;
                     while (true)
@@ -107,7 +108,7 @@ internal sealed class DmsStreamCall<T>
     {
         using var headersTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         headersTimeout.CancelAfter(_settings.AttemptTimeout);
-        var context = new DmsSigningContext(_settings, _request, _pipeline.CarriesContext);
+        var context = new DmsSigningContext(_settings, _request, _pipeline.CarriesContext, compressed: false);
         DmsRedaction.SecretForms? forms = null;
         HttpResponseMessage? response = null;
         try
@@ -157,13 +158,30 @@ internal sealed class DmsStreamCall<T>
         _ => null,
     };
 
-    private static async Task<byte[]> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body as its Content-Encoding says (streams ask for none, but a server or a caller's handler may still
+    /// send one); an encoding the runtime cannot read is an InvalidResponse.
+    /// </summary>
+    private static Stream Decoded(Stream raw, HttpContent content, string action)
     {
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return DmsResponseBody.Decoded(raw, content);
+        }
+        catch (DmsBodyException exception)
+        {
+            raw.Dispose();
+            throw new DmsException($"DMS {action}: {exception.Message}", exception.Code);
+        }
+    }
+
+    private async Task<byte[]> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        await using var stream = Decoded(await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), content, _request.Action);
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        while ((read = await DmsEventStreamGuard.ReadDecodedAsync(stream, chunk, _request.Action, cancellationToken).ConfigureAwait(false)) > 0)
         {
             if (buffer.Length + read > MaxEventBytes)
             {

@@ -183,6 +183,49 @@ public sealed class GeneratedStreamTests
         release.SetResult();
     }
 
+    [Fact]
+    public async Task A_stream_asks_for_no_compression_but_a_compressed_one_is_decoded()
+    {
+        var compressed = Gzip($"data: {One}\n\ndata: {Two}\n\n");
+        await using var server = await LoopbackServer.StartAsync((context, _) => CompressedStream(context, compressed));
+        using var client = Client(server);
+
+        var events = await Drain(client.ChatWithDesensitizeSSEStreamAsync(new() { InstanceId = 1 }));
+
+        Assert.Equal(new[] { "Hel", "lo" }, events.ConvertAll(e => e.Data.Data));
+        Assert.Equal(string.Empty, Assert.Single(server.Received).Headers.AcceptEncoding.ToString());
+    }
+
+    [Fact]
+    public async Task A_stream_of_invalid_compressed_data_is_an_InvalidResponse()
+    {
+        await using var server = await LoopbackServer.StartAsync((context, _) => CompressedStream(context, "data: this is not gzip at all\n\n"u8.ToArray()));
+        using var client = Client(server);
+
+        var error = await Assert.ThrowsAsync<DmsException>(() => Drain(client.ChatWithDesensitizeSSEStreamAsync(new() { InstanceId = 1 })));
+
+        Assert.Equal(DmsErrorCodes.InvalidResponse, error.Code);
+        Assert.Contains("could not be decompressed", error.Message);
+    }
+
+    private static async Task CompressedStream(HttpContext context, byte[] body)
+    {
+        context.Response.ContentType = "text/event-stream";
+        context.Response.Headers.ContentEncoding = "gzip";
+        await context.Response.Body.WriteAsync(body);
+    }
+
+    private static byte[] Gzip(string text)
+    {
+        using var output = new System.IO.MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest))
+        {
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes(text));
+        }
+
+        return output.ToArray();
+    }
+
     private static DmsClient Client(LoopbackServer server, DmsSignatureVersion version = DmsSignatureVersion.V3, Action<DmsClientOptions>? configure = null)
     {
         var options = new DmsClientOptions

@@ -33,7 +33,7 @@ public class HostileBodyTests
     // 100 MB of zeros inflate from about 100 KB of gzip: made once, outside any measurement.
     private static readonly Lazy<byte[]> Bomb = new(() => Compress(100 * 1024 * 1024));
 
-    /// <summary>The client's own HttpClient decompresses itself; a caller's plain HttpClient leaves it to the runtime.</summary>
+    /// <summary>Both ways to the wire leave decoding to the runtime: the client's own handler (no automatic decompression) and a caller's plain HttpClient.</summary>
     public static TheoryData<bool, string> Decoders() => new()
     {
         { true, "gzip" },
