@@ -61,15 +61,27 @@ internal static class ParameterValidator
 
         return parameter.Kind switch
         {
-            DmsValueKind.Int64 when !long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) => $"'{value}' is not a 64-bit integer",
-            DmsValueKind.Int32 when !int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) => $"'{value}' is not a 32-bit integer",
-            DmsValueKind.Double when !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _) => $"'{value}' is not a number",
-            DmsValueKind.Boolean when !bool.TryParse(value, out _) => $"'{value}' is not true or false",
+            DmsValueKind.Int64 when !TryInt64(value, out _) => $"'{value}' is not a 64-bit integer",
+            DmsValueKind.Int32 when !TryInt64(value, out var number) || number is < int.MinValue or > int.MaxValue => $"'{value}' is not a 32-bit integer",
+            DmsValueKind.Double when !IsPlain(value) || !double.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out _) => $"'{value}' is not a number",
+            DmsValueKind.Boolean when !value.Equals("true", StringComparison.OrdinalIgnoreCase) && !value.Equals("false", StringComparison.OrdinalIgnoreCase) => $"'{value}' is not true or false",
             _ => null,
         };
     }
 
     /// <summary>A parameter's value as a 64-bit integer, when present.</summary>
     public static long? Int64(IReadOnlyList<KeyValuePair<string, string>> parameters, string name) =>
-        parameters.FirstOrDefault(p => p.Key == name).Value is { } text && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+        parameters.FirstOrDefault(p => p.Key == name).Value is { } text && TryInt64(text, out var value) ? value : null;
+
+    /// <summary>
+    /// An integer as DMS (Java's Long.parseLong) reads it: an optional sign and digits, nothing around them. .NET's
+    /// own parsers also take surrounding white space and trailing NUL characters ("5\0" is 5).
+    /// </summary>
+    public static bool TryInt64(string? text, out long value)
+    {
+        value = 0;
+        return text is not null && IsPlain(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+    }
+
+    private static bool IsPlain(string text) => !text.Contains('\0', StringComparison.Ordinal);
 }

@@ -47,7 +47,7 @@ internal static class ListPager
 
         var sizeText = paging.Size is null ? null : Field(parameters, paging.Size);
         long size = DefaultPageSize;
-        if (sizeText is not null && (!long.TryParse(sizeText, NumberStyles.Integer, CultureInfo.InvariantCulture, out size) || size < 1))
+        if (sizeText is not null && (!ParameterValidator.TryInt64(sizeText, out size) || size < 1))
         {
             return (null, AlibabaError.InvalidParameter(paging.Size!, $"'{sizeText}' is not a page size of at least 1"));
         }
@@ -104,7 +104,7 @@ internal static class ListPager
         }
 
         var minimum = paging.Style == DmsPagingStyle.Offset ? 0 : paging.FirstPage;
-        if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < minimum || value > int.MaxValue)
+        if (!ParameterValidator.TryInt64(text, out var value) || value < minimum || value > int.MaxValue)
         {
             return (0, AlibabaError.InvalidParameter(paging.Page, $"'{text}' is not {(paging.Style == DmsPagingStyle.Offset ? "an offset" : "a page number")} of at least {minimum}"));
         }

@@ -173,5 +173,5 @@ internal sealed class CatalogWorkflows
     }
 
     private static long? Id(string? text) =>
-        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : null;
+        ParameterValidator.TryInt64(text, out var id) ? id : null;
 }

@@ -267,6 +267,9 @@ public class ProtocolTests
     [InlineData("OrderId", "1.5")]
     [InlineData("OrderId", "99999999999999999999")]
     [InlineData("Tid", "")]
+    [InlineData("OrderId", " 42")] // .NET would read these three as 42; DMS does not
+    [InlineData("OrderId", "42 ")]
+    [InlineData("OrderId", "42\0")]
     public async Task AValueThatIsNotItsKindIsInvalid(string name, string value)
     {
         await using var emulator = await Emulators.StartAsync();
