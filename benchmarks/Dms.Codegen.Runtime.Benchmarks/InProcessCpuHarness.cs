@@ -99,11 +99,12 @@ internal static class InProcessCpuHarness
         }
     }
 
-    private sealed class Capture : DelegatingHandler
+    /// <summary>Keeps the URI and headers of the request it passes on (the transport harness uses it too).</summary>
+    internal sealed class Capture : DelegatingHandler
     {
         public Uri? Uri { get; private set; }
 
-        public (string, string)[]? Headers { get; private set; }
+        public (string Name, string Value)[]? Headers { get; private set; }
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {

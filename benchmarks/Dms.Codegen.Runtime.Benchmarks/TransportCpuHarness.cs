@@ -28,7 +28,7 @@ internal static class TransportCpuHarness
         foreach (var version in new[] { DmsSignatureVersion.V3, DmsSignatureVersion.V1 })
         {
             var options = new DmsClientOptions { Endpoint = endpoint, Credentials = DmsCredentials.AccessKey("testid", "testsecret"), SignatureVersion = version };
-            var capture = new Capture { InnerHandler = InMemoryConnection.Handler(body) };
+            var capture = new InProcessCpuHarness.Capture { InnerHandler = InMemoryConnection.Handler(body) };
             using (var capturing = new DmsClient(options, new HttpClient(capture)))
             {
                 await capturing.GetDataTrackJobDegreeAsync(new() { OrderId = 42, Tid = 7 });
@@ -70,7 +70,7 @@ internal static class TransportCpuHarness
     }
 
     /// <summary>A freshly built copy of the captured request, read whole, as the loopback floor sends it.</summary>
-    private static async Task SendAsync(HttpMessageInvoker client, Capture capture)
+    private static async Task SendAsync(HttpMessageInvoker client, InProcessCpuHarness.Capture capture)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, capture.Uri);
         foreach (var (name, value) in capture.Headers!)
@@ -80,19 +80,5 @@ internal static class TransportCpuHarness
 
         using var response = client is HttpClient http ? await http.SendAsync(message) : await client.SendAsync(message, CancellationToken.None);
         await response.Content.ReadAsByteArrayAsync();
-    }
-
-    private sealed class Capture : DelegatingHandler
-    {
-        public Uri? Uri { get; private set; }
-
-        public (string Name, string Value)[]? Headers { get; private set; }
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Uri = request.RequestUri;
-            Headers = request.Headers.Select(h => (h.Key, string.Join(",", h.Value))).ToArray();
-            return base.SendAsync(request, cancellationToken);
-        }
     }
 }
