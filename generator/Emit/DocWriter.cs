@@ -22,9 +22,16 @@ internal static class DocWriter
     public static void Element(SourceWriter writer, string tag, string text, string? paraXml)
     {
         writer.Line("/// <", tag, ">");
-        foreach (var line in MarkdownDocs.ToXml(text))
+        if (MarkdownDocs.OneLine(text) is { } only)
         {
-            writer.Line("/// ", line);
+            writer.Line("/// ", only);
+        }
+        else
+        {
+            foreach (var line in MarkdownDocs.ToXml(text))
+            {
+                writer.Line("/// ", line);
+            }
         }
 
         if (paraXml is not null)

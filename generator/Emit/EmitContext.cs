@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Dms.Codegen.Generator.Model;
 using Dms.Codegen.Generator.Names;
 
@@ -43,7 +44,7 @@ internal sealed class EmitContext
             AddRoot(type.Name, type.NestedTypes);
         }
 
-        Reader = model is not null && Names(model).Overlaps(JsonEmitter.ReaderMethods) ? KnownTypes.JsonReader + "." : string.Empty;
+        Reader = model is not null && HidesReaderMethod(model) ? KnownTypes.JsonReader + "." : string.Empty;
     }
 
     /// <summary>
@@ -104,38 +105,43 @@ internal sealed class EmitContext
         return hidden ? Qualify(name) : name;
     }
 
-    private static HashSet<string> Names(SpecModel model)
+    private static readonly HashSet<string> ReaderMethods = new(JsonEmitter.ReaderMethods, System.StringComparer.Ordinal);
+
+    /// <summary>Whether a type or member of the file has the name of a DmsJsonReader method (checked in place: no set per file).</summary>
+    private static bool HidesReaderMethod(SpecModel model)
     {
-        var names = new HashSet<string>(System.StringComparer.Ordinal);
-        void Add(ObjectModel type)
+        static bool Hides(ObjectModel type)
         {
-            names.Add(type.Name);
+            if (ReaderMethods.Contains(type.Name))
+            {
+                return true;
+            }
+
             foreach (var property in type.Properties)
             {
-                names.Add(property.Name.TrimStart('@'));
+                if (ReaderMethods.Contains(property.Name.TrimStart('@')))
+                {
+                    return true;
+                }
             }
 
             foreach (var nested in type.NestedTypes)
             {
-                Add(nested);
+                if (Hides(nested))
+                {
+                    return true;
+                }
             }
+
+            return false;
         }
 
-        if (model.Operation is { } operation)
+        if (model.Operation is { } operation && (Hides(operation.Response) || operation.RequestTypes.Any(Hides)))
         {
-            Add(operation.Response);
-            foreach (var nested in operation.RequestTypes)
-            {
-                Add(nested);
-            }
+            return true;
         }
 
-        foreach (var type in model.Types)
-        {
-            Add(type);
-        }
-
-        return names;
+        return model.Types.Any(Hides);
     }
 
     private void AddRoot(string root, EquatableArray<ObjectModel> nested)

@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using System.Text;
 
 namespace Dms.Codegen.Generator.Emit;
 
@@ -43,19 +42,39 @@ internal static class Imports
     public static string For(ArraySegment<char> text)
     {
         var used = Used(text);
-        var builder = new StringBuilder(LongestList);
+        var buffer = new char[Length(used)];
+        var position = 0;
+        Put(used, buffer, ref position);
+        return new string(buffer);
+    }
+
+    /// <summary>The length of the directives <paramref name="used"/> (from <see cref="Used"/>) marks, each with its line break.</summary>
+    public static int Length(bool[] used)
+    {
+        var length = 0;
+        for (var i = 0; i < Directives.Length; i++)
+        {
+            length += used[i] ? Directives[i].Length + 1 : 0;
+        }
+
+        return length;
+    }
+
+    /// <summary>Writes the directives <paramref name="used"/> marks into <paramref name="buffer"/> at <paramref name="position"/>.</summary>
+    public static void Put(bool[] used, char[] buffer, ref int position)
+    {
         for (var i = 0; i < Directives.Length; i++)
         {
             if (used[i])
             {
-                builder.Append(Directives[i]).Append('\n');
+                SpecEmitter.Put(buffer, ref position, Directives[i]);
+                buffer[position++] = '\n';
             }
         }
-
-        return builder.ToString();
     }
 
-    private static bool[] Used(ArraySegment<char> segment)
+    /// <summary>Which directives <paramref name="segment"/> needs, by their index in <see cref="KnownTypes.Imports"/> order.</summary>
+    public static bool[] Used(ArraySegment<char> segment)
     {
         var used = new bool[Directives.Length];
         var text = segment.Array!;

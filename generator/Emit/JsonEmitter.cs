@@ -73,12 +73,18 @@ internal static class JsonEmitter
             var type = property.Type;
             // A required member of a request is declared non-nullable (see ObjectEmitter.EmitProperties).
             var access = mode == ObjectMode.Request && property.Required ? ".Value" : "?.Value";
-            w.Line(type.Kind switch
+            switch (type.Kind)
             {
-                TypeRefKind.Enum => $"writer.WriteMember({wire}, {value}{access}, numeric: {(type.NumericEnum ? "true" : "false")});",
-                TypeRefKind.Array or TypeRefKind.Map => $"writer.WriteMember({wire}, {value}, {context.Helpers.ValueWriter(type)});",
-                _ => $"writer.WriteMember({wire}, {value});",
-            });
+                case TypeRefKind.Enum:
+                    w.Line($"writer.WriteMember({wire}, {value}{access}, numeric: {(type.NumericEnum ? "true" : "false")});");
+                    break;
+                case TypeRefKind.Array or TypeRefKind.Map:
+                    w.Line($"writer.WriteMember({wire}, {value}, {context.Helpers.ValueWriter(type)});");
+                    break;
+                default:
+                    w.Line($"writer.WriteMember({wire}, {value});");
+                    break;
+            }
         }
 
         if (mode != ObjectMode.Request)

@@ -107,6 +107,22 @@ internal static class MarkdownDocs
         return output;
     }
 
+    /// <summary>
+    /// What <see cref="ToXml"/> gives for a description that is one line of text (most are), without the lists it
+    /// builds; null for anything else (several lines, a blank one, a bullet, a note or a fence).
+    /// </summary>
+    public static string? OneLine(string markdown)
+    {
+        if (markdown.IndexOf('\n') >= 0 || markdown.IndexOf('\r') >= 0)
+        {
+            return null;
+        }
+
+        var line = markdown.TrimEnd();
+        var indent = Indent(line);
+        return indent == line.Length || IsBullet(line, indent) || IsFence(line, indent) || line[indent] == '>' ? null : Inline(line);
+    }
+
     // Markdown's line starts, read by hand: regular expressions here cost a third of the emit step.
     private static int Indent(string line)
     {

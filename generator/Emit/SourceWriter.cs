@@ -78,15 +78,15 @@ internal sealed partial class SourceWriter : IDisposable
     }
 
     /// <summary>
-    /// The text with a header before it, as one string. The text is copied once, into a buffer this thread reuses,
-    /// after room for <paramref name="maxHeaderLength"/> characters; <paramref name="header"/> reads that copy (to
-    /// find the imports) and gives the header, which is put just before it. Inserting at the front of the builder
-    /// would split it and cost a new one when it is cleared.
+    /// The text, copied into a buffer this thread reuses (valid until the next call on this thread) after
+    /// <paramref name="room"/> free characters, so that a file's header can be put just before it and the whole made
+    /// into one string with a single copy. Inserting at the front of the builder would split it, and clearing a split
+    /// builder allocates a new one.
     /// </summary>
-    public string ToFile(int maxHeaderLength, Func<ArraySegment<char>, string> header)
+    public ArraySegment<char> CopyAfter(int room)
     {
         CheckBalanced();
-        var length = maxHeaderLength + _builder.Length;
+        var length = room + _builder.Length;
         var scratch = t_scratch;
         if (scratch is null || scratch.Length < length)
         {
@@ -94,16 +94,8 @@ internal sealed partial class SourceWriter : IDisposable
             t_scratch = scratch.Length <= MaxCachedCapacity ? scratch : null;
         }
 
-        _builder.CopyTo(0, scratch, maxHeaderLength, _builder.Length);
-        var text = header(new ArraySegment<char>(scratch, maxHeaderLength, _builder.Length));
-        if (text.Length > maxHeaderLength)
-        {
-            throw new InvalidOperationException("A generated file's header is longer than its bound.");
-        }
-
-        var start = maxHeaderLength - text.Length;
-        text.CopyTo(0, scratch, start, text.Length);
-        return new string(scratch, start, text.Length + _builder.Length);
+        _builder.CopyTo(0, scratch, room, _builder.Length);
+        return new ArraySegment<char>(scratch, room, _builder.Length);
     }
 
     public void Dispose()

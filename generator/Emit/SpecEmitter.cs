@@ -51,8 +51,30 @@ internal static class SpecEmitter
     /// uses (they keep lines short; see <see cref="KnownTypes.Imports"/>), and a file-scoped namespace, one
     /// indentation level less on every line.
     /// </summary>
-    public static string Compose(string ns, SourceWriter body) =>
-        body.ToFile(Header.Length + Imports.LongestList + ns.Length + 16, text => Header + Imports.For(text) + "\nnamespace " + ns + ";\n\n");
+    public static string Compose(string ns, SourceWriter body)
+    {
+        var text = body.CopyAfter(Header.Length + Imports.LongestList + NamespaceStart.Length + ns.Length + NamespaceEnd.Length);
+        var used = Imports.Used(text);
+        var start = text.Offset - Header.Length - Imports.Length(used) - NamespaceStart.Length - ns.Length - NamespaceEnd.Length;
+        var buffer = text.Array!;
+        var position = start;
+        Put(buffer, ref position, Header);
+        Imports.Put(used, buffer, ref position);
+        Put(buffer, ref position, NamespaceStart);
+        Put(buffer, ref position, ns);
+        Put(buffer, ref position, NamespaceEnd);
+        return new string(buffer, start, position - start + text.Count);
+    }
+
+    /// <summary>Copies <paramref name="piece"/> into <paramref name="buffer"/> at <paramref name="position"/>, and moves past it.</summary>
+    public static void Put(char[] buffer, ref int position, string piece)
+    {
+        piece.CopyTo(0, buffer, position, piece.Length);
+        position += piece.Length;
+    }
+
+    private const string NamespaceStart = "\nnamespace ";
+    private const string NamespaceEnd = ";\n\n";
 
     // Annotations on, so consumers see the same nullable API; warnings off, so Roslyn skips nullable flow analysis of
     // every generated body (about a fifth of compiling them; the tests compile the output with the warnings on, so it
