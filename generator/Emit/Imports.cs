@@ -77,10 +77,10 @@ internal static class Imports
     public static bool[] Used(ArraySegment<char> segment)
     {
         var used = new bool[Directives.Length];
-        var text = segment.Array!;
-        var end = segment.Offset + segment.Count;
-        var i = segment.Offset;
-        while (i < end)
+        // A span, so that the loops run without bounds checks: this reads every character of the output.
+        var text = new ReadOnlySpan<char>(segment.Array, segment.Offset, segment.Count);
+        var i = 0;
+        while (i < text.Length)
         {
             var c = text[i];
             if (!IsIdentifierChar(c))
@@ -90,17 +90,18 @@ internal static class Imports
             }
 
             var start = i++;
-            while (i < end && IsIdentifierChar(text[i]))
+            while (i < text.Length && IsIdentifierChar(text[i]))
             {
                 i++;
             }
 
             var length = i - start;
-            if (length >= Shortest && length <= Longest && c < 128 && ByFirst[c] is { } candidates && !(start > segment.Offset && text[start - 1] == '.'))
+            if (length >= Shortest && length <= Longest && c < 128 && ByFirst[c] is { } candidates && !(start > 0 && text[start - 1] == '.'))
             {
+                var identifier = text.Slice(start, length);
                 foreach (var (name, directive) in candidates)
                 {
-                    if (name.Length == length && Matches(text, start, name))
+                    if (name.Length == length && identifier.SequenceEqual(name.AsSpan()))
                     {
                         used[directive] = true;
                         break;
@@ -110,19 +111,6 @@ internal static class Imports
         }
 
         return used;
-    }
-
-    private static bool Matches(char[] text, int start, string name)
-    {
-        for (var k = 1; k < name.Length; k++)
-        {
-            if (text[start + k] != name[k])
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static bool IsIdentifierChar(char c) => c < 128 ? AsciiIdentifier[c] : char.IsLetterOrDigit(c);

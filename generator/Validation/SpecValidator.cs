@@ -61,13 +61,14 @@ internal static class SpecValidator
         }
 
         var usable = byPath.Values.ToDictionary(s => s.FilePath, s => !s.HasParseErrors, StringComparer.Ordinal);
+        var declarations = Sorted(byPath.Values);
         bool changed;
         do
         {
             // A file that references an unusable file becomes unusable: repeat until nothing changes.
             cancellationToken.ThrowIfCancellationRequested();
             changed = false;
-            var index = CreateIndex(byPath.Values, usable);
+            var index = CreateIndex(declarations, usable);
             foreach (var summary in byPath.Values)
             {
                 if (usable[summary.FilePath] && HasProblems(summary, index, clientName))
@@ -80,7 +81,7 @@ internal static class SpecValidator
         while (changed);
 
         var hintNames = byPath.Values.Select(s => s.HintName).Where(h => h is not null).Select(h => h!).OrderBy(h => h, StringComparer.Ordinal).ToList();
-        return CreateIndex(byPath.Values, usable) with
+        return CreateIndex(declarations, usable) with
         {
             HintNames = hintNames.ToEquatableArray(),
             HintBases = hintNames.Select(GeneratedNames.HintBase).ToEquatableArray(),
@@ -111,10 +112,21 @@ internal static class SpecValidator
 
             // Two entries of one name are a duplicate, also within one file (a type named {Op}Request in the spec of {Op}).
             // Extension methods share a name space only among themselves: a type may be called WaitDoneAsync.
-            var same = Lookup(index, declaration.Name).Where(e => (e.Kind == DeclarationKind.ExtensionMethod) == method).ToList();
-            if (same.Count > 1)
+            var same = 0;
+            string? otherFile = null;
+            for (var i = First(index, declaration.Name); i < index.Entries.Count && index.Entries[i].Name == declaration.Name; i++)
             {
-                var other = same.FirstOrDefault(e => e.FilePath != summary.FilePath)?.FilePath ?? "this file";
+                var entry = index.Entries[i];
+                if ((entry.Kind == DeclarationKind.ExtensionMethod) == method)
+                {
+                    same++;
+                    otherFile ??= entry.FilePath != summary.FilePath ? entry.FilePath : null;
+                }
+            }
+
+            if (same > 1)
+            {
+                var other = otherFile ?? "this file";
                 report(method
                     ? DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateExtensionMethod, declaration.Location, declaration.Name, other, GeneratedNames.ClientInterface(clientName))
                     : DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, declaration.Location, declaration.Name, other));
@@ -172,8 +184,9 @@ internal static class SpecValidator
     private static IndexEntry? Resolve(SpecIndex index, string name)
     {
         IndexEntry? found = null;
-        foreach (var entry in Lookup(index, name))
+        for (var i = First(index, name); i < index.Entries.Count && index.Entries[i].Name == name; i++)
         {
+            var entry = index.Entries[i];
             if (entry.Kind is not (DeclarationKind.ObjectType or DeclarationKind.Enum))
             {
                 continue;
@@ -191,8 +204,11 @@ internal static class SpecValidator
         return found;
     }
 
-    /// <summary>The entries named <paramref name="name"/>: a binary search, since entries are sorted by name (ordinal).</summary>
-    private static IEnumerable<IndexEntry> Lookup(SpecIndex index, string name)
+    /// <summary>
+    /// The position of the first entry named <paramref name="name"/> (or where it would be): a binary search, since
+    /// entries are sorted by name (ordinal). The entries of that name follow it.
+    /// </summary>
+    private static int First(SpecIndex index, string name)
     {
         var entries = index.Entries;
         int low = 0, high = entries.Count;
@@ -209,16 +225,25 @@ internal static class SpecValidator
             }
         }
 
-        for (var i = low; i < entries.Count && entries[i].Name == name; i++)
-        {
-            yield return entries[i];
-        }
+        return low;
     }
 
-    private static SpecIndex CreateIndex(IEnumerable<SpecSummary> summaries, Dictionary<string, bool> usable) =>
-        new(summaries
-            .SelectMany(s => s.Declarations.Select(d => new IndexEntry(d.Name, d.Kind, d.NumericEnum, s.FilePath, usable[s.FilePath]) { EnumValues = d.EnumValues, Shape = d.Shape }))
-            .OrderBy(e => e.Name, StringComparer.Ordinal)
-            .ThenBy(e => e.FilePath, StringComparer.Ordinal)
-            .ToEquatableArray());
+    /// <summary>Every declaration with its file, sorted by name and then file (stable): sorted once, however often the index is made.</summary>
+    private static (Declaration Declaration, string FilePath)[] Sorted(IEnumerable<SpecSummary> summaries) => summaries
+        .SelectMany(s => s.Declarations.Select(d => (d, s.FilePath)))
+        .OrderBy(e => e.d.Name, StringComparer.Ordinal)
+        .ThenBy(e => e.FilePath, StringComparer.Ordinal)
+        .ToArray();
+
+    private static SpecIndex CreateIndex((Declaration Declaration, string FilePath)[] declarations, Dictionary<string, bool> usable)
+    {
+        var entries = new IndexEntry[declarations.Length];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var (d, path) = declarations[i];
+            entries[i] = new IndexEntry(d.Name, d.Kind, d.NumericEnum, path, usable[path]) { EnumValues = d.EnumValues, Shape = d.Shape };
+        }
+
+        return new SpecIndex(new EquatableArray<IndexEntry>(entries));
+    }
 }
