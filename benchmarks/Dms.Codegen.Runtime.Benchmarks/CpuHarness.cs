@@ -14,16 +14,18 @@ namespace Dms.Codegen.Runtime.Benchmarks;
 /// Client CPU time per sequential call, read from the process's CPU clock (the server is a child process, so
 /// none of its work is counted), for the generated client and for the floor: a bare HttpClient sending a freshly
 /// built copy of the very request the client signed (same URI, headers and body, signed once). Variants run in
-/// interleaved rounds and the median round is reported, because the machine is shared.
+/// interleaved rounds and the median round is reported, because the machine is shared; the ratio is the median
+/// of each round's ratio to the floor's round next to it.
 /// </summary>
-internal static class CpuHarness
+internal static partial class CpuHarness
 {
     private const int CallsPerRound = 2000;
-    private const int Rounds = 7;
 
     /// <param name="warmupSeconds">How long each variant runs before the measured rounds.</param>
     /// <param name="only">When set, only the variants whose name contains it run (to profile one caller alone).</param>
-    public static async Task<int> RunAsync(double warmupSeconds, string? only = null)
+    /// <param name="rounds">How many interleaved rounds are measured.</param>
+    /// <param name="bisect">Whether to add the floor variants that each carry one of the client's differences.</param>
+    public static async Task<int> RunAsync(double warmupSeconds, string? only = null, int rounds = 7, bool bisect = false)
     {
         var (server, endpoint) = LoopbackResponder.Start();
         try
@@ -37,6 +39,10 @@ internal static class CpuHarness
                 var bare = new HttpClient(new SocketsHttpHandler());
                 variants.Add(new Variant($"generated client {version}", async () => await client.GetDataTrackJobDegreeAsync(Request())));
                 variants.Add(new Variant($"floor {version} (bare HttpClient, pre-signed)", () => template.SendAsync(bare)));
+                if (bisect)
+                {
+                    AddBisectVariants(variants, options, template, bare);
+                }
             }
 
             if (only is not null)
@@ -53,7 +59,7 @@ internal static class CpuHarness
                 }
             }
 
-            for (var round = 0; round < Rounds; round++)
+            for (var round = 0; round < rounds; round++)
             {
                 foreach (var variant in variants)
                 {
@@ -61,7 +67,7 @@ internal static class CpuHarness
                 }
             }
 
-            Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {Rounds} rounds of {CallsPerRound} sequential calls, median round");
+            Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {rounds} rounds of {CallsPerRound} sequential calls, median round; CPU vs floor: median of the per-round ratios");
             Console.WriteLine("| caller | CPU µs/call | wall µs/call | allocated B/call | thread-pool items/call | context switches/call | GCs/1,000 calls | server CPU µs/call | CPU vs floor |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var variant in variants)
@@ -69,7 +75,7 @@ internal static class CpuHarness
                 // Each caller against the floor of its signature version (itself when the floor was left out).
                 var version = variant.Name.Contains("V3", StringComparison.Ordinal) ? "V3" : "V1";
                 var floor = variants.FirstOrDefault(v => v.Name.StartsWith("floor " + version, StringComparison.Ordinal)) ?? variant;
-                var ratio = variant.CpuMicroseconds / floor.CpuMicroseconds;
+                var ratio = variant.CpuRatioTo(floor);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {variant.Name} | {variant.CpuMicroseconds:0.0} | {variant.WallMicroseconds:0.0} | {variant.AllocatedBytes:0} | {variant.WorkItems:0.00} | {variant.ContextSwitches:0.00} | {variant.CollectionsPerThousand:0.0} | {variant.ServerCpuMicroseconds:0.0} | {ratio:0.00}x |"));
             }
 
@@ -120,11 +126,19 @@ internal static class CpuHarness
         }
     }
 
-    private sealed record Template(HttpMethod Method, Uri Uri, KeyValuePair<string, string>[] Headers, byte[]? Body, string? ContentType)
+    private sealed partial record Template(HttpMethod Method, Uri Uri, KeyValuePair<string, string>[] Headers, byte[]? Body, string? ContentType)
     {
         public async Task SendAsync(HttpClient client)
         {
-            using var message = new HttpRequestMessage(Method, Uri);
+            using var message = Message();
+            using var response = await client.SendAsync(message);
+            await response.Content.ReadAsByteArrayAsync();
+        }
+
+        /// <summary>A fresh copy of the captured request.</summary>
+        private HttpRequestMessage Message()
+        {
+            var message = new HttpRequestMessage(Method, Uri);
             foreach (var (name, value) in Headers)
             {
                 message.Headers.TryAddWithoutValidation(name, value);
@@ -136,8 +150,7 @@ internal static class CpuHarness
                 message.Content.Headers.TryAddWithoutValidation("Content-Type", ContentType);
             }
 
-            using var response = await client.SendAsync(message);
-            await response.Content.ReadAsByteArrayAsync();
+            return message;
         }
     }
 
@@ -153,6 +166,13 @@ internal static class CpuHarness
         public Func<Task> Call => call;
 
         public double CpuMicroseconds => Median(r => r.Cpu);
+
+        /// <summary>The median over rounds of this round's CPU against the floor's round of the same number.</summary>
+        public double CpuRatioTo(Variant floor)
+        {
+            var ratios = _rounds.Zip(floor._rounds, (mine, theirs) => mine.Cpu / theirs.Cpu).Order().ToArray();
+            return ratios[ratios.Length / 2];
+        }
 
         public double WallMicroseconds => Median(r => r.Wall);
 
