@@ -131,7 +131,7 @@ internal static class JsonEmitter
             case TypeRefKind.Map:
                 w.Line("writer.WriteStartObject();");
                 w.Open("foreach (var pair0 in value)");
-                w.Line("writer.WritePropertyName(pair0.Key);");
+                w.Line($"{KnownTypes.JsonWriter}.WritePropertyName(writer, pair0.Key);");
                 w.Line(WriteStatement(type.Element!, "pair0.Value"));
                 w.Close();
                 w.Line("writer.WriteEndObject();");
@@ -145,7 +145,8 @@ internal static class JsonEmitter
     /// <summary>The statement writing <paramref name="value"/>, one non-null value that is not an array or map.</summary>
     private static string WriteStatement(TypeRef type, string value) => type.Kind switch
     {
-        TypeRefKind.String => $"writer.WriteStringValue({value});",
+        // Through the runtime, which refuses a lone surrogate that Utf8JsonWriter would turn into U+FFFD.
+        TypeRefKind.String => $"{KnownTypes.JsonWriter}.WriteStringValue(writer, {value});",
         TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double => $"writer.WriteNumberValue({value});",
         TypeRefKind.Boolean => $"writer.WriteBooleanValue({value});",
         TypeRefKind.Any => $"{value}.WriteTo(writer);",

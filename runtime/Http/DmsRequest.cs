@@ -59,9 +59,9 @@ public sealed class DmsRequest
         }
 
         // UTF-8 cannot carry a lone surrogate: encoding would silently send U+FFFD instead of what was set.
-        if (LoneSurrogate(value) is var index and >= 0)
+        if (DmsUtf16.LoneSurrogate(value) is var index and >= 0)
         {
-            throw new ArgumentException($"The value of DMS parameter '{name}' of {Action} is not valid UTF-16 text: it has a lone surrogate at index {index}, which UTF-8 cannot carry.", nameof(value));
+            throw new ArgumentException(DmsUtf16.Problem($"The value of DMS parameter '{name}' of {Action}", index), nameof(value));
         }
 
         (location == DmsParameterLocation.Form ? _form : _query).Add(new KeyValuePair<string, string>(name, value));
@@ -85,24 +85,6 @@ public sealed class DmsRequest
 
     /// <summary>Adds a boolean parameter as <c>true</c> or <c>false</c>. Null adds nothing.</summary>
     public void Add(DmsParameterDescriptor parameter, bool? value) => Add(parameter, DmsParameterEncoding.Format(value));
-
-    /// <summary>The index of the first surrogate that is not half of a pair, or -1.</summary>
-    private static int LoneSurrogate(string value)
-    {
-        var index = value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
-        while (index >= 0)
-        {
-            if (!char.IsHighSurrogate(value[index]) || index + 1 == value.Length || !char.IsLowSurrogate(value[index + 1]))
-            {
-                return index;
-            }
-
-            var next = value.AsSpan(index + 2).IndexOfAnyInRange('\uD800', '\uDFFF');
-            index = next < 0 ? -1 : index + 2 + next;
-        }
-
-        return -1;
-    }
 
     /// <inheritdoc />
     public override string ToString() => $"{Method} {Action} ({Version}): {_query.Count} query, {_form.Count} form parameters";

@@ -12,13 +12,52 @@ namespace Dms.Codegen.Json;
 public static class DmsJsonWriter
 {
     /// <summary>Writes a string member; null writes nothing.</summary>
+    /// <exception cref="ArgumentException">The value has a lone surrogate (see <see cref="WriteStringValue"/>).</exception>
     public static void WriteMember(this Utf8JsonWriter writer, ReadOnlySpan<byte> name, string? value)
     {
         if (value is not null)
         {
+            if (DmsUtf16.LoneSurrogate(value) is var index and >= 0)
+            {
+                throw Refused($"The JSON member '{System.Text.Encoding.UTF8.GetString(name)}'", index);
+            }
+
             writer.WriteString(name, value);
         }
     }
+
+    /// <summary>
+    /// Writes a string value. Utf8JsonWriter would write a lone surrogate as U+FFFD, so the server would get
+    /// other text than was set; such a value throws instead, before anything is sent.
+    /// </summary>
+    /// <exception cref="ArgumentException">The value has a lone surrogate.</exception>
+    public static void WriteStringValue(Utf8JsonWriter writer, string value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        ThrowIfLoneSurrogate("A JSON string value", value);
+        writer.WriteStringValue(value);
+    }
+
+    /// <summary>Writes a map key as a property name; a key with a lone surrogate throws, as in <see cref="WriteStringValue"/>.</summary>
+    /// <exception cref="ArgumentException">The key has a lone surrogate.</exception>
+    public static void WritePropertyName(Utf8JsonWriter writer, string name)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(name);
+        ThrowIfLoneSurrogate("A JSON map key", name);
+        writer.WritePropertyName(name);
+    }
+
+    private static void ThrowIfLoneSurrogate(string what, string value)
+    {
+        if (DmsUtf16.LoneSurrogate(value) is var index and >= 0)
+        {
+            throw Refused(what, index);
+        }
+    }
+
+    private static ArgumentException Refused(string what, int index) => new(DmsUtf16.Problem(what, index), "value");
 
     /// <summary>Writes an integer member; null writes nothing.</summary>
     public static void WriteMember(this Utf8JsonWriter writer, ReadOnlySpan<byte> name, int? value)
@@ -127,7 +166,7 @@ public static class DmsJsonWriter
             writer.WriteStartObject();
             foreach (var pair in value)
             {
-                writer.WritePropertyName(pair.Key);
+                WritePropertyName(writer, pair.Key);
                 writeValue(writer, pair.Value);
             }
 
@@ -144,7 +183,7 @@ public static class DmsJsonWriter
         }
         else
         {
-            writer.WriteStringValue(value);
+            WriteStringValue(writer, value);
         }
     }
 
@@ -158,7 +197,7 @@ public static class DmsJsonWriter
 
         foreach (var pair in additional)
         {
-            writer.WritePropertyName(pair.Key);
+            WritePropertyName(writer, pair.Key);
             pair.Value.WriteTo(writer);
         }
     }
