@@ -225,14 +225,18 @@ internal static class DmsJsonResponse
     }
 
     /// <summary>For a reader that streams a success: the failure an error response carries, read with the same bounds.</summary>
-    public static async ValueTask<DmsFailure> ReadFailureAsync(HttpResponseMessage response, DmsReadContext context, CancellationToken cancellationToken)
+    /// <param name="response">The response, not a success.</param>
+    /// <param name="context">The read context.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <param name="unexpected">What the failure says when the body carries no DMS error.</param>
+    public static async ValueTask<DmsFailure> ReadFailureAsync(HttpResponseMessage response, DmsReadContext context, CancellationToken cancellationToken, string unexpected = "an unexpected answer")
     {
         var headerRequestId = HeaderRequestId(response);
         try
         {
             using var body = await DmsResponseBody.ReadAsync(response.Content, context.Pipeline.Settings.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
             var failure = Judge(response, body.Span, headerRequestId, context)
-                ?? DmsResponseClassifier.Unreadable(DmsErrorCodes.InvalidResponse, "an unexpected answer", response.StatusCode, headerRequestId, body.Span, null);
+                ?? DmsResponseClassifier.Unreadable(DmsErrorCodes.InvalidResponse, unexpected, response.StatusCode, headerRequestId, body.Span, null);
             failure.ServerDelay = DmsRetryPolicy.ServerDelay(response.Headers, context.Pipeline.Settings.TimeProvider.GetUtcNow());
             return failure;
         }

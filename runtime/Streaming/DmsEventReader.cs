@@ -20,10 +20,15 @@ namespace Dms.Codegen.Streaming;
 /// </summary>
 internal static class DmsEventReader
 {
-    public static async IAsyncEnumerable<DmsEvent<T>> ReadAsync<T>(DmsEventStreamGuard body, string action, string? requestIdHeader, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <param name="body">The guarded body.</param>
+    /// <param name="action">The operation.</param>
+    /// <param name="requestIdHeader">The response's request id header.</param>
+    /// <param name="forms">The call's secrets, masked in an error before it is cut.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static async IAsyncEnumerable<DmsEvent<T>> ReadAsync<T>(DmsEventStreamGuard body, string action, string? requestIdHeader, DmsRedaction.SecretForms forms, [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : IDmsJsonModel<T>
     {
-        var parser = SseParser.Create(body, (eventType, data) => Parse<T>(action, requestIdHeader, data));
+        var parser = SseParser.Create(body, (eventType, data) => Parse<T>(action, requestIdHeader, data, forms));
         await foreach (var item in parser.EnumerateAsync(cancellationToken).ConfigureAwait(false))
         {
             var (value, error) = item.Data;
@@ -36,28 +41,26 @@ internal static class DmsEventReader
         }
     }
 
-    /// <summary>One event's data as <typeparamref name="T"/>, or the error it carries; never throws.</summary>
-    internal static (T? Value, DmsException? Error) Parse<T>(string action, string? requestIdHeader, ReadOnlySpan<byte> data)
+    /// <summary>One event's data as <typeparamref name="T"/>, or the error it carries (masked, then bounded); never throws.</summary>
+    internal static (T? Value, DmsException? Error) Parse<T>(string action, string? requestIdHeader, ReadOnlySpan<byte> data, DmsRedaction.SecretForms forms)
         where T : IDmsJsonModel<T>
     {
-        if (!System.Text.Unicode.Utf8.IsValid(data))
+        var failure = !System.Text.Unicode.Utf8.IsValid(data)
+            ? DmsResponseClassifier.Unreadable(DmsErrorCodes.InvalidResponse, "an event's data is not valid UTF-8", HttpStatusCode.OK, requestIdHeader, data, null)
+            : DmsResponseClassifier.Classify(HttpStatusCode.OK, data, requestIdHeader, declaresSuccess: true);
+        if (failure is null)
         {
-            return (default, DmsResponseClassifier.Unreadable(DmsErrorCodes.InvalidResponse, "an event's data is not valid UTF-8", HttpStatusCode.OK, requestIdHeader, data, null).ToException(action, 1));
+            try
+            {
+                return (DmsJson.Deserialize<T>(data), null);
+            }
+            catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or ArgumentException or OverflowException or NotSupportedException or KeyNotFoundException)
+            {
+                failure = DmsResponseClassifier.Unreadable(DmsErrorCodes.InvalidResponse, $"an event does not have the shape the spec describes ({exception.Message})", HttpStatusCode.OK, requestIdHeader, data, exception);
+            }
         }
 
-        if (DmsResponseClassifier.Classify(HttpStatusCode.OK, data, requestIdHeader, declaresSuccess: true) is { } failure)
-        {
-            return (default, failure.ToException(action, 1));
-        }
-
-        try
-        {
-            return (DmsJson.Deserialize<T>(data), null);
-        }
-        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or ArgumentException or OverflowException or NotSupportedException or KeyNotFoundException)
-        {
-            var preview = DmsStreamText.Preview(data);
-            return (default, new DmsException($"An event of DMS {action} does not have the shape the spec describes ({exception.Message}): {preview}", "InvalidResponse", requestIdHeader, HttpStatusCode.OK, preview, exception));
-        }
+        failure.Redact(forms);
+        return (default, failure.ToException(action, 1));
     }
 }

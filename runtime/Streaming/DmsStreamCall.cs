@@ -21,7 +21,7 @@ namespace Dms.Codegen.Streaming;
 internal sealed class DmsStreamCall<T>
     where T : IDmsJsonModel<T>
 {
-    /// <summary>The largest event, and the largest error body, read (DMS events are a few kilobytes).</summary>
+    /// <summary>The largest event read (DMS events are a few kilobytes); an error body is bounded by MaxResponseBytes, as in every call.</summary>
     internal const int MaxEventBytes = 4 * 1024 * 1024;
 
     private readonly DmsPipeline _pipeline;
@@ -35,24 +35,56 @@ internal sealed class DmsStreamCall<T>
         _request = request;
     }
 
+    // The call's span and duration metric (the same as every other call's), from the first attempt to the stream's end.
+    private DmsTelemetry.CallScope _telemetry;
+
     public async IAsyncEnumerable<DmsEvent<T>> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var activity = DmsTelemetry.ActivitySource.StartActivity("DMS " + _request.Action, ActivityKind.Client);
-        activity?.SetTag("rpc.system", "alibaba-cloud-rpc");
-        activity?.SetTag("rpc.method", _request.Action);
+        _telemetry = DmsTelemetry.StartCall(_request.Action, _settings);
+        try
+        {
+            await using var events = AttemptsAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+            while (true)
+            {
+                bool more;
+                try
+                {
+                    more = await events.MoveNextAsync().ConfigureAwait(false);
+                }
+                catch (Exception exception) when (_telemetry.Failed(exception))
+                {
+                    throw; // not reached: the filter only records the error
+                }
+
+                if (!more)
+                {
+                    yield break;
+                }
+
+                yield return events.Current;
+            }
+        }
+        finally
+        {
+            _telemetry.Dispose();
+        }
+    }
+
+    private async IAsyncEnumerable<DmsEvent<T>> AttemptsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var started = _settings.TimeProvider.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
-            activity?.SetTag("dms.attempts", attempt);
             var (response, forms, failure, serverDelay) = await OpenAsync(attempt, cancellationToken).ConfigureAwait(false);
+            var requestId = response is null ? failure!.RequestId : HeaderRequestId(response);
+            _telemetry.Attempted(attempt, (int?)(response?.StatusCode ?? failure!.StatusCode) ?? 0, requestId);
             if (response is not null)
             {
                 using (response)
                 {
-                    var requestId = response.Headers.TryGetValues("x-acs-request-id", out var ids) ? string.Join(",", ids) : null;
                     var body = Decoded(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), response.Content, _request.Action);
                     var guard = new DmsEventStreamGuard(body, MaxEventBytes, _settings.AttemptTimeout, _settings.TimeProvider, _request.Action);
-                    await using var events = DmsEventReader.ReadAsync<T>(guard, _request.Action, requestId, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                    await using var events = DmsEventReader.ReadAsync<T>(guard, _request.Action, requestId, forms!, cancellationToken).GetAsyncEnumerator(cancellationToken);
                     var delivered = false;
                     while (true)
                     {
@@ -89,7 +121,6 @@ internal sealed class DmsStreamCall<T>
             }
 
             failure = DmsStreamText.Redact(failure!, forms ?? DmsRedaction.SecretForms.None);
-            activity?.SetStatus(ActivityStatusCode.Error, failure.Code);
             if (_pipeline.Retry.NextDelay(failure, serverDelay, attempt, _settings.TimeProvider.GetElapsedTime(started)) is not { } delay)
             {
                 throw failure;
@@ -101,19 +132,19 @@ internal sealed class DmsStreamCall<T>
 
     /// <summary>
     /// Sends one signed attempt and returns the response once its headers arrived and say "events follow"; an HTTP
-    /// error, or a JSON answer instead of a stream, is read whole (bounded) and returned as the failure, with the
-    /// wait the server asked for (<c>x-acs-retry-after</c>, <c>Retry-After</c>).
+    /// error, or a JSON answer instead of a stream, is read as every call reads a failure (bounded by
+    /// MaxResponseBytes, masked before it is cut) and returned as the exception, with the wait the server asked
+    /// for (<c>x-acs-retry-after</c>, <c>Retry-After</c>). The attempt timeout runs on the client's TimeProvider.
     /// </summary>
     private async Task<(HttpResponseMessage? Response, DmsRedaction.SecretForms? Forms, DmsException? Failure, TimeSpan? ServerDelay)> OpenAsync(int attempt, CancellationToken cancellationToken)
     {
-        using var headersTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        headersTimeout.CancelAfter(_settings.AttemptTimeout);
+        using var deadline = DmsDeadline.Start(cancellationToken, _settings.AttemptTimeout, _settings.TimeProvider);
         var context = new DmsSigningContext(_settings, _request, _pipeline.CarriesContext, compressed: false);
         DmsRedaction.SecretForms? forms = null;
         HttpResponseMessage? response = null;
         try
         {
-            response = await _pipeline.SendAttemptAsync(context, headersTimeout.Token).ConfigureAwait(false);
+            response = await _pipeline.SendAttemptAsync(context, deadline.Token).ConfigureAwait(false);
             forms = context.RedactionForms();
             var mediaType = response.Content.Headers.ContentType?.MediaType;
             if ((int)response.StatusCode < 400 && (mediaType is null || mediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase)))
@@ -123,12 +154,10 @@ internal sealed class DmsStreamCall<T>
 
             using (response)
             {
-                var body = await ReadBoundedAsync(response.Content, headersTimeout.Token).ConfigureAwait(false);
-                var requestId = response.Headers.TryGetValues("x-acs-request-id", out var ids) ? string.Join(",", ids) : null;
-                var failure = System.Text.Unicode.Utf8.IsValid(body) ? DmsResponseClassifier.Classify(response.StatusCode, body, requestId, declaresSuccess: true) : null;
-                var error = failure?.ToException(_request.Action, attempt)
-                    ?? new DmsException($"DMS {_request.Action} answered HTTP {(int)response.StatusCode} with {mediaType} instead of an event stream: {DmsStreamText.Preview(body)}", DmsErrorCodes.InvalidResponse, requestId, response.StatusCode, DmsStreamText.Preview(body));
-                return (null, forms, error, DmsRetryPolicy.ServerDelay(response.Headers, _settings.TimeProvider.GetUtcNow()));
+                var read = new DmsReadContext(_pipeline, DeclaresSuccess: true, WantsRequestId: false);
+                var failure = await DmsJsonResponse.ReadFailureAsync(response, read, deadline.Token, $"a {mediaType} answer instead of an event stream").ConfigureAwait(false);
+                failure.Redact(forms);
+                return (null, forms, failure.ToException(_request.Action, attempt), failure.ServerDelay);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -145,6 +174,9 @@ internal sealed class DmsStreamCall<T>
                 : transient, null);
         }
     }
+
+    private static string? HeaderRequestId(HttpResponseMessage response) =>
+        response.Headers.NonValidated.TryGetValues("x-acs-request-id", out var ids) ? ids.ToString() : null;
 
     /// <summary>The failure as a DmsException when another attempt may help; null for the caller's cancellation and for what would fail again.</summary>
     private DmsException? Transient(Exception exception, CancellationToken cancellationToken) => exception switch
@@ -173,24 +205,5 @@ internal sealed class DmsStreamCall<T>
             raw.Dispose();
             throw new DmsException($"DMS {action}: {exception.Message}", exception.Code);
         }
-    }
-
-    private async Task<byte[]> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        await using var stream = Decoded(await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), content, _request.Action);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await DmsEventStreamGuard.ReadDecodedAsync(stream, chunk, _request.Action, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > MaxEventBytes)
-            {
-                throw new DmsException($"The error body is larger than {MaxEventBytes} bytes.", DmsErrorCodes.ResponseTooLarge);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Dms.Codegen.Http;
 using Dms.Codegen.Streaming;
 using Dms.Codegen.Workflow.Tests.Api;
 using Microsoft.AspNetCore.Http;
@@ -127,7 +128,7 @@ public sealed class EventReaderTests
         var guard = new DmsEventStreamGuard(await response.Content.ReadAsStreamAsync(), 1 << 20, System.Threading.Timeout.InfiniteTimeSpan, TimeProvider.System, "Chat");
         var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var item in DmsEventReader.ReadAsync<ChatWithDesensitizeSSEResponse>(guard, "Chat", null, cancellation.Token))
+            await foreach (var item in DmsEventReader.ReadAsync<ChatWithDesensitizeSSEResponse>(guard, "Chat", null, DmsRedaction.SecretForms.None, cancellation.Token))
             {
                 cancellation.Cancel();
             }
@@ -152,7 +153,7 @@ public sealed class EventReaderTests
         using var response = await http.GetAsync(server.Endpoint, HttpCompletionOption.ResponseHeadersRead);
         var events = new List<DmsEvent<ChatWithDesensitizeSSEResponse>>();
         await using var guard = new DmsEventStreamGuard(await response.Content.ReadAsStreamAsync(), maxEventBytes, idle, clock, "ChatWithDesensitizeSSE");
-        await foreach (var item in DmsEventReader.ReadAsync<ChatWithDesensitizeSSEResponse>(guard, "ChatWithDesensitizeSSE", null, CancellationToken.None))
+        await foreach (var item in DmsEventReader.ReadAsync<ChatWithDesensitizeSSEResponse>(guard, "ChatWithDesensitizeSSE", null, DmsRedaction.SecretForms.None, CancellationToken.None))
         {
             events.Add(item);
             received.Add(item.Data.Data);

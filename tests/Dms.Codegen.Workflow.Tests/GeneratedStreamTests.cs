@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using Dms.Codegen.Http;
 using Dms.Codegen.Streaming;
 using Dms.Codegen.Workflow.Tests.Api;
 using Microsoft.AspNetCore.Http;
@@ -162,6 +163,61 @@ public sealed class GeneratedStreamTests
     }
 
     [Fact]
+    public async Task The_wait_for_the_headers_is_bounded_on_the_clients_TimeProvider()
+    {
+        // An hour on the client's clock, which only the test moves: a timer on the system clock would never fire here.
+        var time = new SteppingTime();
+        await using var server = await LoopbackServer.StartAsync((context, _) =>
+            Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default));
+        using var client = Client(server, configure: o =>
+        {
+            o.TimeProvider = time;
+            o.AttemptTimeout = TimeSpan.FromHours(1);
+            o.Retry.MaxAttempts = 1;
+        });
+
+        var error = await Assert.ThrowsAsync<DmsTimeoutException>(() => time.Drive(Drain(client.ChatWithDesensitizeSSEStreamAsync(new() { InstanceId = 1 }))));
+
+        Assert.Contains("3600 s", error.Message);
+        Assert.Equal(1, error.Attempts);
+    }
+
+    [Fact]
+    public async Task A_stream_has_the_same_span_as_every_call()
+    {
+        var spans = new List<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == DmsTelemetry.Name,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity => { lock (spans) { spans.Add(activity); } },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        await using var server = await LoopbackServer.StartAsync(async (context, _) =>
+        {
+            context.Response.Headers["x-acs-request-id"] = "stream-1";
+            await LoopbackServer.Stream(context, $"data: {One}\n\n");
+        });
+        using var client = Client(server);
+
+        await Drain(client.ChatWithDesensitizeSSEStreamAsync(new() { InstanceId = 1 }));
+
+        System.Diagnostics.Activity span;
+        lock (spans)
+        {
+            span = Assert.Single(spans, s => s.GetTagItem("rpc.method") as string == "ChatWithDesensitizeSSE");
+        }
+
+        Assert.Equal("dms-enterprise/ChatWithDesensitizeSSE", span.DisplayName);
+        Assert.Equal(DmsTelemetry.RpcSystem, span.GetTagItem("rpc.system"));
+        Assert.Equal(DmsTelemetry.RpcService, span.GetTagItem("rpc.service"));
+        Assert.Equal(server.Endpoint.Host, span.GetTagItem("server.address"));
+        Assert.Equal(server.Endpoint.Port, span.GetTagItem("server.port"));
+        Assert.Equal("stream-1", span.GetTagItem("dms.request_id"));
+        Assert.Equal(200, span.GetTagItem("http.response.status_code"));
+    }
+
+    [Fact]
     public async Task Cancellation_mid_stream_is_an_OperationCanceledException_with_the_callers_token()
     {
         var release = new TaskCompletionSource();
@@ -206,6 +262,50 @@ public sealed class GeneratedStreamTests
 
         Assert.Equal(DmsErrorCodes.InvalidResponse, error.Code);
         Assert.Contains("could not be decompressed", error.Message);
+    }
+
+    [Fact]
+    public async Task A_compressed_error_body_instead_of_a_stream_is_decoded_into_its_code()
+    {
+        var body = Gzip("""{"Code":"InvalidParameter","Message":"InstanceId is invalid","RequestId":"r400"}""");
+        await using var server = await LoopbackServer.StartAsync(async (context, _) =>
+        {
+            context.Response.StatusCode = 400;
+            context.Response.ContentType = "application/json";
+            context.Response.Headers.ContentEncoding = "gzip";
+            await context.Response.Body.WriteAsync(body);
+        });
+        using var client = Client(server);
+
+        var error = await Assert.ThrowsAsync<DmsException>(() => Drain(client.ChatWithDesensitizeSSEStreamAsync(new() { InstanceId = 1 })));
+
+        Assert.Equal(("InvalidParameter", "r400", System.Net.HttpStatusCode.BadRequest), (error.Code, error.RequestId, error.StatusCode));
+        Assert.Contains("InstanceId is invalid", error.Message);
+    }
+
+    [Fact]
+    public async Task A_compressed_error_body_larger_than_the_limit_once_decoded_is_stopped_at_the_limit()
+    {
+        // 64 KB of gzip that would decode to 64 MB; the limit is 1 MB.
+        var bomb = Gzip("{\"Code\":\"" + new string('A', 64 * 1024 * 1024) + "\"}");
+        await using var server = await LoopbackServer.StartAsync(async (context, _) =>
+        {
+            context.Response.StatusCode = 500;
+            context.Response.ContentType = "application/json";
+            context.Response.Headers.ContentEncoding = "gzip";
+            await context.Response.Body.WriteAsync(bomb);
+        });
+        using var client = Client(server, configure: o =>
+        {
+            o.MaxResponseBytes = 1024 * 1024;
+            o.Retry.MaxAttempts = 1;
+        });
+
+        var error = await Assert.ThrowsAsync<DmsException>(() => Drain(client.ChatWithDesensitizeSSEStreamAsync(new() { InstanceId = 1 })));
+
+        Assert.Equal(DmsErrorCodes.ResponseTooLarge, error.Code);
+        Assert.Contains("MaxResponseBytes", error.Message);
+        Assert.True(bomb.Length < 1024 * 1024, $"the compressed body is {bomb.Length} bytes");
     }
 
     private static async Task CompressedStream(HttpContext context, byte[] body)
