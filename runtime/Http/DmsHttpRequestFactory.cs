@@ -156,8 +156,7 @@ public static class DmsHttpRequestFactory
             headers.Add(new("content-type", FormContentType));
         }
 
-        var stringToSign = Acs3Signer.StringToSign(request.Method.Method, "/", request.Query, headers, bodyHash, out var signedHeaders);
-        var signature = Acs3Signer.Signature(credential, stringToSign);
+        var signature = Acs3Signer.Signature(credential, request.Method.Method, "/", request.Query, headers, bodyHash, out var signedHeaders);
         foreach (var (name, value) in headers)
         {
             if (name is not ("host" or "content-type"))
@@ -191,7 +190,7 @@ public static class DmsHttpRequestFactory
         // V1 signs the query and the form body together: the form's pairs go at the end for signing only.
         var queryCount = query.Count;
         query.AddRange(request.Form);
-        var signature = RpcV1Signer.Signature(credential, RpcV1Signer.StringToSign(request.Method.Method, query));
+        var signature = RpcV1Signer.Signature(credential, request.Method.Method, query);
         query.RemoveRange(queryCount, query.Count - queryCount);
         query.Add(new("Signature", signature));
         message.RequestUri = BuildUri(endpoint, query);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading;
 using Dms.Codegen.Credentials;
 
 namespace Dms.Codegen.Signing;
@@ -14,6 +15,11 @@ public static class Acs3Signer
 {
     /// <summary>The algorithm name that starts the string to sign and the Authorization header.</summary>
     public const string Algorithm = "ACS3-HMAC-SHA256";
+
+    [ThreadStatic]
+    private static List<KeyValuePair<string, string>>? t_signed;
+
+    private static string? s_lastSignedHeaders;
 
     /// <summary>Lower-case hex SHA-256 of an empty body.</summary>
     public const string EmptyBodyHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
@@ -56,10 +62,12 @@ public static class Acs3Signer
     }
 
     /// <summary>
-    /// The string to sign of the canonical request these parts make, hashed straight from the builder: the
-    /// client never needs the canonical request as a string.
+    /// The signature of the canonical request these parts make, with the credential's reused HMAC: the canonical
+    /// request is hashed straight from its builder and the string to sign is written as bytes, so neither
+    /// becomes a string.
     /// </summary>
-    internal static string StringToSign(
+    internal static string Signature(
+        DmsCredential credential,
         string method,
         string canonicalUri,
         IEnumerable<KeyValuePair<string, string>> query,
@@ -70,7 +78,13 @@ public static class Acs3Signer
         var builder = BuildCanonicalRequest(method, canonicalUri, query, headers, hashedPayload, out signedHeaders);
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SigningText.Sha256(builder, hash);
-        return SigningText.LowerHex(Algorithm + "\n", hash);
+        var prefix = "ACS3-HMAC-SHA256\n"u8;
+        Span<byte> stringToSign = stackalloc byte[prefix.Length + (hash.Length * 2)];
+        prefix.CopyTo(stringToSign);
+        SigningText.LowerHex(hash, stringToSign[prefix.Length..]);
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        credential.V3Mac.Compute(credential.AccessKeySecret, stringToSign, mac);
+        return SigningText.LowerHex(string.Empty, mac);
     }
 
     private static StringBuilder BuildCanonicalRequest(
@@ -87,7 +101,8 @@ public static class Acs3Signer
         SigningText.AppendJoined(builder, SigningText.EncodeAndSort(query));
         builder.Append('\n');
 
-        var signed = new List<KeyValuePair<string, string>>(12);
+        var signed = t_signed ??= new List<KeyValuePair<string, string>>(12);
+        signed.Clear();
         foreach (var header in SigningText.Each(headers))
         {
             if (IsSignedHeader(header.Key))
@@ -132,8 +147,28 @@ public static class Acs3Signer
             builder.Append(signed[i].Key);
         }
 
-        signedHeaders = builder.ToString(start, builder.Length - start);
+        signed.Clear();
+        signedHeaders = SignedHeaders(builder, start);
         return builder.Append('\n').Append(hashedPayload);
+    }
+
+    // Calls of one client sign the same header names each time: the last list is reused when it is the same text.
+    private static string SignedHeaders(StringBuilder builder, int start)
+    {
+        var length = builder.Length - start;
+        if (Volatile.Read(ref s_lastSignedHeaders) is { } last && last.Length == length && length <= 512)
+        {
+            Span<char> text = stackalloc char[length];
+            builder.CopyTo(start, text, length);
+            if (text.SequenceEqual(last))
+            {
+                return last;
+            }
+        }
+
+        var made = builder.ToString(start, length);
+        Volatile.Write(ref s_lastSignedHeaders, made);
+        return made;
     }
 
     /// <summary><c>ACS3-HMAC-SHA256\n</c> + hex SHA-256 of the canonical request.</summary>
@@ -150,19 +185,11 @@ public static class Acs3Signer
     {
         ArgumentNullException.ThrowIfNull(accessKeySecret);
         ArgumentNullException.ThrowIfNull(stringToSign);
-        return Signature(accessKeySecret, null, stringToSign);
-    }
-
-    /// <summary>The same, with the credential's reused HMAC.</summary>
-    internal static string Signature(DmsCredential credential, string stringToSign) =>
-        Signature(credential.AccessKeySecret, credential.V3Mac, stringToSign);
-
-    private static string Signature(string secret, SigningMac? reused, string stringToSign)
-    {
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        SigningMac.Compute(reused, HashAlgorithmName.SHA256, ampersand: false, secret, stringToSign, mac);
+        SigningMac.ComputeOnce(HashAlgorithmName.SHA256, ampersand: false, accessKeySecret, stringToSign, mac);
         return SigningText.LowerHex(string.Empty, mac);
     }
+
 
     /// <summary>The <c>Authorization</c> header value.</summary>
     public static string Authorization(string accessKeyId, string signedHeaders, string signature) =>

@@ -27,7 +27,19 @@ public static class RpcV1Signer
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(parameters);
+        return SigningText.ToStringAndKeep(BuildStringToSign(method, parameters));
+    }
 
+    /// <summary>The signature of these parameters, with the credential's reused HMAC; the string to sign is never a string of its own.</summary>
+    internal static string Signature(DmsCredential credential, string method, IEnumerable<KeyValuePair<string, string>> parameters)
+    {
+        Span<byte> mac = stackalloc byte[HMACSHA1.HashSizeInBytes];
+        SigningText.Mac(credential.V1Mac, credential.AccessKeySecret, BuildStringToSign(method, parameters), mac);
+        return Convert.ToBase64String(mac);
+    }
+
+    private static StringBuilder BuildStringToSign(string method, IEnumerable<KeyValuePair<string, string>> parameters)
+    {
         // Percent-encoding works byte by byte, so encoding the joined query is encoding each piece and the
         // separators ('=' is %3D, '&' is %26): the canonicalized query is never built as a string of its own.
         var encoded = SigningText.EncodeAndSort(parameters, skipName: "Signature");
@@ -44,7 +56,8 @@ public static class RpcV1Signer
             PercentEncoder.Append(builder, encoded[i].Value);
         }
 
-        return SigningText.ToStringAndKeep(builder);
+        encoded.Clear();
+        return builder;
     }
 
     /// <summary>Base64 HMAC-SHA1 keyed with <c>secret&amp;</c>.</summary>
@@ -52,17 +65,8 @@ public static class RpcV1Signer
     {
         ArgumentNullException.ThrowIfNull(accessKeySecret);
         ArgumentNullException.ThrowIfNull(stringToSign);
-        return Signature(accessKeySecret, null, stringToSign);
-    }
-
-    /// <summary>The same, with the credential's reused HMAC.</summary>
-    internal static string Signature(DmsCredential credential, string stringToSign) =>
-        Signature(credential.AccessKeySecret, credential.V1Mac, stringToSign);
-
-    private static string Signature(string secret, SigningMac? reused, string stringToSign)
-    {
         Span<byte> mac = stackalloc byte[HMACSHA1.HashSizeInBytes];
-        SigningMac.Compute(reused, HashAlgorithmName.SHA1, ampersand: true, secret, stringToSign, mac);
+        SigningMac.ComputeOnce(HashAlgorithmName.SHA1, ampersand: true, accessKeySecret, stringToSign, mac);
         return Convert.ToBase64String(mac);
     }
 }

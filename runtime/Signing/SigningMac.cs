@@ -39,25 +39,14 @@ internal sealed class SigningMac
         }
     }
 
-    /// <summary>
-    /// The HMAC of the UTF-8 bytes of <paramref name="text"/>: with <paramref name="reused"/> (the client), or with
-    /// a key used once (the public pure signers).
-    /// </summary>
-    public static void Compute(SigningMac? reused, HashAlgorithmName algorithm, bool ampersand, string secret, string text, Span<byte> mac)
+    /// <summary>The HMAC of the UTF-8 bytes of <paramref name="text"/> with a key used once (the public pure signers).</summary>
+    public static void ComputeOnce(HashAlgorithmName algorithm, bool ampersand, string secret, string text, Span<byte> mac)
     {
         Span<byte> scratch = stackalloc byte[SigningText.StackBytes];
         byte[]? rented = null;
         try
         {
-            var data = SigningText.Utf8(text, scratch, ref rented);
-            if (reused is null)
-            {
-                ComputeOnce(algorithm, ampersand, secret, data, mac);
-            }
-            else
-            {
-                reused.Compute(secret, data, mac);
-            }
+            ComputeOnce(algorithm, ampersand, secret, SigningText.Utf8(text, scratch, ref rented), mac);
         }
         finally
         {

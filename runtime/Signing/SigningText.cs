@@ -20,6 +20,9 @@ internal static class SigningText
     [ThreadStatic]
     private static StringBuilder? t_builder;
 
+    [ThreadStatic]
+    private static List<KeyValuePair<string, string>>? t_encoded;
+
     // Reset after every hash, so one per thread serves every signing; reusing it saves setting up a digest per use.
     [ThreadStatic]
     private static IncrementalHash? t_sha256;
@@ -83,6 +86,26 @@ internal static class SigningText
         Keep(builder);
     }
 
+    /// <summary>The HMAC of the UTF-8 bytes of the builder's text (the text never becomes a string); the builder is kept.</summary>
+    public static void Mac(SigningMac reused, string secret, StringBuilder builder, Span<byte> mac)
+    {
+        var chars = ArrayPool<char>.Shared.Rent(builder.Length);
+        Span<byte> scratch = stackalloc byte[StackBytes];
+        byte[]? rented = null;
+        try
+        {
+            builder.CopyTo(0, chars, builder.Length);
+            reused.Compute(secret, Utf8(chars.AsSpan(0, builder.Length), scratch, ref rented), mac);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+            Return(rented);
+        }
+
+        Keep(builder);
+    }
+
     private static void Keep(StringBuilder builder)
     {
         if (builder.Capacity <= KeptBuilderChars)
@@ -112,6 +135,16 @@ internal static class SigningText
         }
     }
 
+    /// <summary>The lower-case hex of <paramref name="bytes"/> as ASCII bytes into <paramref name="into"/> (twice as long).</summary>
+    public static void LowerHex(ReadOnlySpan<byte> bytes, Span<byte> into)
+    {
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            into[2 * i] = (byte)"0123456789abcdef"[bytes[i] >> 4];
+            into[(2 * i) + 1] = (byte)"0123456789abcdef"[bytes[i] & 0xF];
+        }
+    }
+
     /// <summary><paramref name="prefix"/> followed by the lower-case hex of <paramref name="bytes"/>, as one string.</summary>
     public static string LowerHex(string prefix, ReadOnlySpan<byte> bytes)
     {
@@ -128,9 +161,11 @@ internal static class SigningText
     }
 
     /// <summary>The pairs percent-encoded and sorted by name, then value (ordinal), skipping <paramref name="skipName"/>.</summary>
+    /// <remarks>The list is this thread's: signing is synchronous and never nested, so one serves every signing; use it before the next call.</remarks>
     public static List<KeyValuePair<string, string>> EncodeAndSort(IEnumerable<KeyValuePair<string, string>> pairs, string? skipName = null)
     {
-        var encoded = new List<KeyValuePair<string, string>>(pairs is IReadOnlyCollection<KeyValuePair<string, string>> c ? c.Count : 16);
+        var encoded = t_encoded ??= new List<KeyValuePair<string, string>>(16);
+        encoded.Clear();
         foreach (var pair in Each(pairs))
         {
             if (skipName is null || pair.Key != skipName)
@@ -154,7 +189,7 @@ internal static class SigningText
         _ => System.Linq.Enumerable.ToArray(pairs),
     };
 
-    /// <summary>Appends <c>name=value</c> pairs joined with <c>&amp;</c>.</summary>
+    /// <summary>Appends <c>name=value</c> pairs joined with <c>&amp;</c>, then clears the list (no value stays referenced).</summary>
     public static void AppendJoined(StringBuilder builder, List<KeyValuePair<string, string>> pairs)
     {
         for (var i = 0; i < pairs.Count; i++)
@@ -166,5 +201,7 @@ internal static class SigningText
 
             builder.Append(pairs[i].Key).Append('=').Append(pairs[i].Value);
         }
+
+        pairs.Clear();
     }
 }
