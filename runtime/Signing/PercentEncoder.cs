@@ -12,6 +12,9 @@ public static class PercentEncoder
 {
     private const string Hex = "0123456789ABCDEF";
 
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
     private static readonly SearchValues<char> Unreserved = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~");
 
     /// <summary>Encodes <paramref name="value"/>; returns the same instance when nothing needs encoding.</summary>
@@ -24,9 +27,17 @@ public static class PercentEncoder
             return value;
         }
 
-        var builder = new StringBuilder(value.Length + 16);
+        // One builder per thread (encoding is synchronous and never nested): only the encoded string is allocated.
+        var builder = t_builder ??= new StringBuilder(256);
+        builder.Clear();
         Append(builder, value);
-        return builder.ToString();
+        var encoded = builder.ToString();
+        if (builder.Capacity > 4096)
+        {
+            t_builder = null; // a huge value's buffer is not kept
+        }
+
+        return encoded;
     }
 
     /// <summary>Appends the encoding of <paramref name="value"/> to <paramref name="builder"/> (no intermediate string).</summary>
