@@ -35,15 +35,13 @@ internal sealed class DmsStreamCall<T>
         _request = request;
     }
 
-    // The call's span and duration metric (the same as every other call's), from the first attempt to the stream's end.
-    private DmsTelemetry.CallScope _telemetry;
-
     public async IAsyncEnumerable<DmsEvent<T>> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        _telemetry = DmsTelemetry.StartCall(_request.Action, _settings);
+        // The call's span and duration metric (the same as every other call's), from the first attempt to the stream's end.
+        var telemetry = DmsTelemetry.StartCall(_request.Action, _settings);
         try
         {
-            await using var events = AttemptsAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+            await using var events = AttemptsAsync(telemetry, cancellationToken).GetAsyncEnumerator(cancellationToken);
             while (true)
             {
                 bool more;
@@ -51,7 +49,7 @@ internal sealed class DmsStreamCall<T>
                 {
                     more = await events.MoveNextAsync().ConfigureAwait(false);
                 }
-                catch (Exception exception) when (_telemetry.Failed(exception))
+                catch (Exception exception) when (telemetry.Failed(exception))
                 {
                     throw; // not reached: the filter only records the error
                 }
@@ -66,18 +64,20 @@ internal sealed class DmsStreamCall<T>
         }
         finally
         {
-            _telemetry.Dispose();
+            telemetry.Dispose();
         }
     }
 
-    private async IAsyncEnumerable<DmsEvent<T>> AttemptsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <param name="telemetry">A copy of the call's scope: recording attempts does not change it, so a copy records into the same span.</param>
+    /// <param name="cancellationToken">The caller's token.</param>
+    private async IAsyncEnumerable<DmsEvent<T>> AttemptsAsync(DmsTelemetry.CallScope telemetry, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var started = _settings.TimeProvider.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
             var (response, forms, failure, serverDelay) = await OpenAsync(attempt, cancellationToken).ConfigureAwait(false);
             var requestId = response is null ? failure!.RequestId : HeaderRequestId(response);
-            _telemetry.Attempted(attempt, (int?)(response?.StatusCode ?? failure!.StatusCode) ?? 0, requestId);
+            telemetry.Attempted(attempt, (int?)(response?.StatusCode ?? failure!.StatusCode) ?? 0, requestId);
             if (response is not null)
             {
                 using (response)
