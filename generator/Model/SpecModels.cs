@@ -38,6 +38,13 @@ internal sealed record TypeRef(TypeRefKind Kind, string? Name = null, TypeRef? E
 {
     public static readonly TypeRef String = new(TypeRefKind.String);
 
+    // One instance per built-in scalar: a fresh one per member was garbage (records compare by value anyway).
+    public static readonly TypeRef Int32 = new(TypeRefKind.Int32);
+    public static readonly TypeRef Int64 = new(TypeRefKind.Int64);
+    public static readonly TypeRef Double = new(TypeRefKind.Double);
+    public static readonly TypeRef Boolean = new(TypeRefKind.Boolean);
+    public static readonly TypeRef Any = new(TypeRefKind.Any);
+
     /// <summary>One value on the wire: the five scalars and enums.</summary>
     public bool IsScalar => Kind is TypeRefKind.String or TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double or TypeRefKind.Boolean or TypeRefKind.Enum;
 
@@ -206,11 +213,11 @@ internal sealed record IndexEntry(string Name, DeclarationKind Kind, bool Numeri
 /// </summary>
 internal sealed record SpecIndex(EquatableArray<IndexEntry> Entries, string? Failure = null)
 {
-    /// <summary>Every file's hint name as parsed, sorted (ordinal), so that each file can make its own unique.</summary>
+    /// <summary>Every file's hint name as parsed, sorted (ordinal), so that each file can find its unique one.</summary>
     public EquatableArray<string> HintNames { get; init; } = EquatableArray<string>.Empty;
 
-    /// <summary>The file-name-safe base of each of <see cref="HintNames"/>, in the same order.</summary>
-    public EquatableArray<string> HintBases { get; init; } = EquatableArray<string>.Empty;
+    /// <summary>The unique hint name (<c>GeneratedNames.UniqueHintNames</c>) of each of <see cref="HintNames"/>, in the same order.</summary>
+    public EquatableArray<string> UniqueHintNames { get; init; } = EquatableArray<string>.Empty;
 }
 
 /// <summary>

@@ -115,28 +115,43 @@ internal static class GeneratedNames
     public static string CatalogFile(string client) => client + ".Operations";
 
     /// <summary>
-    /// A spec file's hint name, unique among <paramref name="all"/> hint names and the client's files however
-    /// they are cased (Roslyn compares hint names ignoring case, and a clash would fail the whole generator):
-    /// the ordinal-first spelling keeps its name, later ones get <c>.2</c>, <c>.3</c>... Long names are shortened
-    /// with a hash, since they become file names when generated files are written to disk. <paramref name="bases"/>
-    /// holds the <see cref="HintBase"/> of each of <paramref name="all"/>, worked out once per build.
+    /// The hint name of each of <paramref name="sorted"/> (every spec file's hint name as parsed, sorted ordinal),
+    /// unique among them and the client's files however they are cased (Roslyn compares hint names ignoring case, and
+    /// a clash would fail the whole generator): the ordinal-first spelling keeps its name, later ones get <c>.2</c>,
+    /// <c>.3</c>... Long names are shortened with a hash, since they become file names when generated files are
+    /// written to disk. Worked out once per build for all files: ranking each file against all the others was
+    /// quadratic in the number of specs.
     /// </summary>
-    public static string UniqueHintName(string hintName, IReadOnlyList<string> all, IReadOnlyList<string> bases, string client)
+    public static string[] UniqueHintNames(IReadOnlyList<string> sorted, string client)
     {
-        var mine = HintBase(hintName);
-        var rank = 0;
-        foreach (var reserved in new[] { ClientFile(client), CatalogFile(client), client + ".Shapes" })
+        var reserved = new[] { ClientFile(client), CatalogFile(client), client + ".Shapes" };
+        var earlier = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var unique = new string[sorted.Count];
+        for (var i = 0; i < sorted.Count;)
         {
-            rank += string.Equals(reserved, mine, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+            // A run of one name (duplicate files) shares one rank: it counts only the names ordered before it.
+            var run = i + 1;
+            while (run < sorted.Count && sorted[run] == sorted[i])
+            {
+                run++;
+            }
+
+            var mine = HintBase(sorted[i]);
+            earlier.TryGetValue(mine, out var rank);
+            earlier[mine] = rank + (run - i);
+            foreach (var name in reserved)
+            {
+                rank += string.Equals(name, mine, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+            }
+
+            var hint = rank == 0 ? mine : mine + "." + (rank + 1).ToString(CultureInfo.InvariantCulture);
+            for (; i < run; i++)
+            {
+                unique[i] = hint;
+            }
         }
 
-        // Ranked by the names as declared (sorted, unique), so two spellings never get one rank.
-        for (var i = 0; i < all.Count && string.CompareOrdinal(all[i], hintName) < 0; i++)
-        {
-            rank += string.Equals(bases[i], mine, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
-        }
-
-        return rank == 0 ? mine : mine + "." + (rank + 1).ToString(CultureInfo.InvariantCulture);
+        return unique;
     }
 
     /// <summary>

@@ -100,11 +100,11 @@ internal static class SchemaParser
         switch (typeWord)
         {
             case "string": return TypeRef.String;
-            case "int32": return new TypeRef(TypeRefKind.Int32);
-            case "int64": return new TypeRef(TypeRefKind.Int64);
-            case "double": return new TypeRef(TypeRefKind.Double);
-            case "boolean": return new TypeRef(TypeRefKind.Boolean);
-            case "any": return new TypeRef(TypeRefKind.Any);
+            case "int32": return TypeRef.Int32;
+            case "int64": return TypeRef.Int64;
+            case "double": return TypeRef.Double;
+            case "boolean": return TypeRef.Boolean;
+            case "any": return TypeRef.Any;
             case "object":
                 return ParseInlineObject(context, schema, properties, memberName, scope, depth);
             case "array":

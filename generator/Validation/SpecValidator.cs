@@ -84,7 +84,7 @@ internal static class SpecValidator
         return CreateIndex(declarations, usable) with
         {
             HintNames = hintNames.ToEquatableArray(),
-            HintBases = hintNames.Select(GeneratedNames.HintBase).ToEquatableArray(),
+            UniqueHintNames = new EquatableArray<string>(GeneratedNames.UniqueHintNames(hintNames, clientName)),
         };
     }
 
@@ -94,8 +94,18 @@ internal static class SpecValidator
         Check(parsed.Summary, index, clientName, diagnostics.Add);
         var model = diagnostics.Any(d => d.IsError) || parsed.Model is null ? null
             : ModelResolver.Resolve(WaiterStateRules.CompleteStatusPaths(parsed.Model, index, name => Resolve(index, name)), name => Resolve(index, name));
-        model = model is null ? null : model with { HintName = GeneratedNames.UniqueHintName(model.HintName, index.HintNames, index.HintBases, clientName) };
+        model = model is null ? null : model with { HintName = UniqueHintName(index, model.HintName) };
         return new ValidatedSpec(model, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>The file's unique hint name, found by a binary search of the index's sorted hint names.</summary>
+    private static string UniqueHintName(SpecIndex index, string hintName)
+    {
+        var names = index.HintNames;
+        var low = LowerBound(names, static name => name, hintName);
+        return low < names.Count && names[low] == hintName
+            ? index.UniqueHintNames[low]
+            : throw new InvalidOperationException("the hint name '" + hintName + "' is not in the index");
     }
 
     /// <summary>Reports every cross-file problem of one file.</summary>
@@ -208,14 +218,17 @@ internal static class SpecValidator
     /// The position of the first entry named <paramref name="name"/> (or where it would be): a binary search, since
     /// entries are sorted by name (ordinal). The entries of that name follow it.
     /// </summary>
-    private static int First(SpecIndex index, string name)
+    private static int First(SpecIndex index, string name) => LowerBound(index.Entries, static entry => entry.Name, name);
+
+    /// <summary>The position of the first of <paramref name="items"/> (sorted by <paramref name="key"/>, ordinal) whose key is not before <paramref name="name"/>.</summary>
+    private static int LowerBound<T>(EquatableArray<T> items, Func<T, string> key, string name)
+        where T : IEquatable<T>
     {
-        var entries = index.Entries;
-        int low = 0, high = entries.Count;
+        int low = 0, high = items.Count;
         while (low < high)
         {
             var middle = low + ((high - low) / 2);
-            if (string.CompareOrdinal(entries[middle].Name, name) < 0)
+            if (string.CompareOrdinal(key(items[middle]), name) < 0)
             {
                 low = middle + 1;
             }
