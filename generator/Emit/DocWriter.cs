@@ -44,15 +44,21 @@ internal static class DocWriter
 
     public static string Escape(string text)
     {
-        // Most spec text needs no escaping: scan once and hand it back as it is.
+        // Most spec text needs no escaping: scan once and hand it back as it is. Printable ASCII other than &, < and >
+        // is taken at once; only the rest is looked at further.
         var i = 0;
         while (i < text.Length)
         {
-            if (IsPair(text, i))
+            var character = text[i];
+            if (character is >= ' ' and < '\u007F' and not ('&' or '<' or '>'))
+            {
+                i++;
+            }
+            else if (IsPair(text, i, text.Length))
             {
                 i += 2;
             }
-            else if (NeedsEscape(text[i]))
+            else if (NeedsEscape(character))
             {
                 break;
             }
@@ -62,38 +68,50 @@ internal static class DocWriter
             }
         }
 
-        if (i == text.Length)
-        {
-            return text;
-        }
+        return i == text.Length ? text : AppendEscaped(new System.Text.StringBuilder(text.Length + 16).Append(text, 0, i), text, i, text.Length).ToString();
+    }
 
-        var builder = new System.Text.StringBuilder(text.Length + 16).Append(text, 0, i);
-        for (; i < text.Length; i++)
+    /// <summary>Appends <c>text[start..end)</c> escaped, as <see cref="Escape"/> escapes that substring.</summary>
+    public static System.Text.StringBuilder AppendEscaped(System.Text.StringBuilder builder, string text, int start, int end)
+    {
+        var plain = start;
+        for (var i = start; i < end; i++)
         {
             var character = text[i];
-            if (IsPair(text, i))
+            if (character is >= ' ' and < '\u007F' and not ('&' or '<' or '>'))
             {
-                builder.Append(character).Append(text[++i]);
+                continue;
             }
-            else if (character is '&' or '<' or '>')
+
+            if (IsPair(text, i, end))
+            {
+                i++;
+                continue;
+            }
+
+            if (character is not ('&' or '<' or '>') && !IsUnwritable(character))
+            {
+                continue;
+            }
+
+            builder.Append(text, plain, i - plain);
+            if (character is '&' or '<' or '>')
             {
                 builder.Append(character switch { '&' => "&amp;", '<' => "&lt;", _ => "&gt;" });
             }
-            else if (IsUnwritable(character))
+            else
             {
                 builder.Append("U+").Append(((int)character).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
             }
-            else
-            {
-                builder.Append(character);
-            }
+
+            plain = i + 1;
         }
 
-        return builder.ToString();
+        return builder.Append(text, plain, end - plain);
     }
 
-    private static bool IsPair(string text, int i) =>
-        char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+    private static bool IsPair(string text, int i, int end) =>
+        char.IsHighSurrogate(text[i]) && i + 1 < end && char.IsLowSurrogate(text[i + 1]);
 
     private static bool NeedsEscape(char character) =>
         character is '&' or '<' or '>' || ((character < ' ' || character >= '\u007F') && IsUnwritable(character));

@@ -94,13 +94,16 @@ internal sealed class EmitContext
             return name;
         }
 
-        var nestedPrefix = root + "." + GeneratedNames.NestedTypesClass + ".";
-        if (name.StartsWith(nestedPrefix, System.StringComparison.Ordinal))
+        // "{root}.Types.X" is written "Types.X"; compared in place (a prefix string and a split per spelling were garbage).
+        var types = GeneratedNames.NestedTypesClass;
+        if (name.Length >= root.Length + types.Length + 2 && name.StartsWith(root, System.StringComparison.Ordinal) && name[root.Length] == '.'
+            && string.CompareOrdinal(name, root.Length + 1, types, 0, types.Length) == 0 && name[root.Length + 1 + types.Length] == '.')
         {
             return name.Substring(root.Length + 1);
         }
 
-        var first = name.Split('.')[0];
+        var dot = name.IndexOf('.');
+        var first = dot < 0 ? name : name.Substring(0, dot);
         var hidden = first == GeneratedNames.NestedTypesClass || (_inlineNames.TryGetValue(root, out var inline) && inline.Contains(first));
         return hidden ? Qualify(name) : name;
     }

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Dms.Codegen.Generator.Emit;
 
@@ -13,10 +12,6 @@ namespace Dms.Codegen.Generator.Emit;
 /// </summary>
 internal static class MarkdownDocs
 {
-    private static readonly Regex Link = new(@"\[(?<text>[^\[\]]+)\]\((?<url>[^()\s]+)\)", RegexOptions.CultureInvariant);
-    private static readonly Regex Code = new(@"`(?<code>[^`]+)`", RegexOptions.CultureInvariant);
-    private static readonly Regex Bold = new(@"\*\*(?<text>(?:(?!\*\*).)+?)\*\*", RegexOptions.CultureInvariant);
-
     private const int NoParagraph = -2;
     private const int FirstParagraph = -1; // written as it is: the summary's text needs no <para>
 
@@ -154,26 +149,131 @@ internal static class MarkdownDocs
         paragraph = NoParagraph;
     }
 
-    /// <summary>One line of text: links, then code and bold inside each stretch of plain text or link text.</summary>
-    public static string Inline(string text) => text.IndexOf('[') < 0 ? Spans(text) : Markup(text, Link, Spans, link =>
-        "<see href=\"" + DocWriter.Escape(link.Groups["url"].Value).Replace("\"", "&quot;") + "\">" + Spans(link.Groups["text"].Value) + "</see>");
-
-    /// <summary>Code spans (taken literally), and bold in the text between them.</summary>
-    private static string Spans(string text) => text.IndexOf('`') < 0 ? BoldText(text) : Markup(text, Code, BoldText, code => "<c>" + DocWriter.Escape(code.Groups["code"].Value) + "</c>");
-
-    private static string BoldText(string text) => text.IndexOf("**", System.StringComparison.Ordinal) < 0 ? DocWriter.Escape(text) : Markup(text, Bold, DocWriter.Escape, bold => "<b>" + DocWriter.Escape(bold.Groups["text"].Value) + "</b>");
-
-    /// <summary>Each match of <paramref name="pattern"/> as <paramref name="element"/>, the text between them through <paramref name="between"/>.</summary>
-    private static string Markup(string text, Regex pattern, System.Func<string, string> between, System.Func<Match, string> element)
+    /// <summary>
+    /// One line of text: links, then code and bold inside each stretch of plain text or link text. Matched by hand
+    /// as the patterns <c>\[([^\[\]]+)\]\(([^()\s]+)\)</c>, <c>`([^`]+)`</c> and <c>\*\*((?:(?!\*\*).)+?)\*\*</c> would
+    /// match them (each within its stretch, leftmost first), and written into one builder: the regular expressions'
+    /// matches and the substrings between them were most of the garbage of the doc comments.
+    /// </summary>
+    public static string Inline(string text)
     {
-        var builder = new StringBuilder(text.Length + 16);
-        var position = 0;
-        foreach (Match match in pattern.Matches(text))
+        if (text.IndexOf('[') < 0 && text.IndexOf('`') < 0 && text.IndexOf("**", System.StringComparison.Ordinal) < 0)
         {
-            builder.Append(between(text.Substring(position, match.Index - position))).Append(element(match));
-            position = match.Index + match.Length;
+            return DocWriter.Escape(text);
         }
 
-        return builder.Append(between(text.Substring(position))).ToString();
+        var builder = t_builder ?? new StringBuilder(256);
+        t_builder = null;
+        builder.Clear();
+        Links(text, builder);
+        var result = builder.ToString();
+        t_builder = builder.Capacity <= 4096 ? builder : null;
+        return result;
     }
+
+    [System.ThreadStatic]
+    private static StringBuilder? t_builder;
+
+    private static void Links(string text, StringBuilder builder)
+    {
+        var position = 0;
+        for (var open = text.IndexOf('['); open >= 0; open = open + 1 < text.Length ? text.IndexOf('[', open + 1) : -1)
+        {
+            // [text](url): the text holds no brackets, the url no parentheses or white space; neither is empty.
+            var close = open + 1;
+            while (close < text.Length && text[close] is not ('[' or ']'))
+            {
+                close++;
+            }
+
+            if (close == open + 1 || close + 1 >= text.Length || text[close] != ']' || text[close + 1] != '(')
+            {
+                continue;
+            }
+
+            var end = close + 2;
+            while (end < text.Length && text[end] is not ('(' or ')') && !char.IsWhiteSpace(text[end]))
+            {
+                end++;
+            }
+
+            if (end == close + 2 || end == text.Length || text[end] != ')')
+            {
+                continue;
+            }
+
+            Spans(text, position, open, builder);
+            var url = text.Substring(close + 2, end - close - 2);
+            builder.Append("<see href=\"").Append(DocWriter.Escape(url).Replace("\"", "&quot;")).Append("\">");
+            Spans(text, open + 1, close, builder);
+            builder.Append("</see>");
+            position = end + 1;
+            open = end;
+        }
+
+        Spans(text, position, text.Length, builder);
+    }
+
+    /// <summary>Code spans of <c>text[start..end)</c> (taken literally), and bold in the text between them.</summary>
+    private static void Spans(string text, int start, int end, StringBuilder builder)
+    {
+        var position = start;
+        var open = IndexOf(text, '`', start, end);
+        while (open >= 0)
+        {
+            var close = IndexOf(text, '`', open + 1, end);
+            if (close < 0)
+            {
+                break;
+            }
+
+            if (close == open + 1)
+            {
+                // "``" opens nothing; the second backtick may open a span.
+                open = close;
+                continue;
+            }
+
+            Bold(text, position, open, builder);
+            DocWriter.AppendEscaped(builder.Append("<c>"), text, open + 1, close).Append("</c>");
+            position = close + 1;
+            open = IndexOf(text, '`', position, end);
+        }
+
+        Bold(text, position, end, builder);
+    }
+
+    /// <summary>Bold in <c>text[start..end)</c>: <c>**</c>, at least one character, up to the next <c>**</c>.</summary>
+    private static void Bold(string text, int start, int end, StringBuilder builder)
+    {
+        var position = start;
+        var open = Stars(text, start, end);
+        while (open >= 0)
+        {
+            var close = Stars(text, open + 2, end);
+            if (close < 0)
+            {
+                break;
+            }
+
+            if (close == open + 2 || IndexOf(text, '\n', open + 2, close) >= 0)
+            {
+                // "****" (or a line break, which the pattern's '.' does not take): no bold begins here, one may a star later.
+                open = Stars(text, open + 1, end);
+                continue;
+            }
+
+            DocWriter.AppendEscaped(builder, text, position, open);
+            DocWriter.AppendEscaped(builder.Append("<b>"), text, open + 2, close).Append("</b>");
+            position = close + 2;
+            open = Stars(text, position, end);
+        }
+
+        DocWriter.AppendEscaped(builder, text, position, end);
+    }
+
+    private static int IndexOf(string text, char value, int start, int end) => start >= end ? -1 : text.IndexOf(value, start, end - start);
+
+    /// <summary>Where the first <c>**</c> wholly inside <c>text[start..end)</c> begins, or -1.</summary>
+    private static int Stars(string text, int start, int end) => end - start < 2 ? -1 : text.IndexOf("**", start, end - start, System.StringComparison.Ordinal);
 }

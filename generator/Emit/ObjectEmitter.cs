@@ -13,7 +13,8 @@ internal static class ObjectEmitter
     // relativeName: the class's name relative to the namespace, e.g. GetXResponse.Types.KeyInfo.
     public static void Emit(SourceWriter w, EmitContext context, ObjectModel model, string relativeName, ObjectMode mode)
     {
-        var root = relativeName.Split('.')[0];
+        var dot = relativeName.IndexOf('.');
+        var root = dot < 0 ? relativeName : relativeName.Substring(0, dot);
         var self = context.TypeName(TypeRef.Object(relativeName), root);
         DocWriter.Write(w, model.Docs, "The ", model.Name, " object of the DMS API.");
         DocWriter.Obsolete(w, model.Docs.Deprecated);
