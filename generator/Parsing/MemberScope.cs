@@ -11,7 +11,11 @@ namespace Dms.Codegen.Generator.Parsing;
 internal sealed class MemberScope
 {
     private readonly ParseContext _context;
-    private readonly Dictionary<string, (string Raw, YamlNode At)> _names = new(System.StringComparer.Ordinal);
+
+    // Searched in place while short (most types have a handful of members): a dictionary per type and per operation's
+    // parameters was more of the parse step's garbage than the members themselves.
+    private readonly List<(string Name, string Raw, YamlNode At)> _members = new();
+    private Dictionary<string, int>? _byName;
 
     public MemberScope(ParseContext context) => _context = context;
 
@@ -21,12 +25,15 @@ internal sealed class MemberScope
     /// </summary>
     public bool Add(string name, string raw, YamlNode at, string collidesWith, string owner)
     {
-        if (!_names.TryGetValue(name, out var earlier))
+        var found = Find(name);
+        if (found < 0)
         {
-            _names.Add(name, (raw, at));
+            _byName?.Add(name, _members.Count);
+            _members.Add((name, raw, at));
             return true;
         }
 
+        var earlier = _members[found];
         if (earlier.Raw != raw)
         {
             _context.Report(DiagnosticDescriptors.EquivalentNames, earlier.At.Location, earlier.Raw, raw, "(they differ only by formatting characters)");
@@ -38,5 +45,32 @@ internal sealed class MemberScope
         }
 
         return false;
+    }
+
+    private int Find(string name)
+    {
+        if (_byName is null && _members.Count < 16)
+        {
+            for (var i = 0; i < _members.Count; i++)
+            {
+                if (_members[i].Name == name)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        if (_byName is null)
+        {
+            _byName = new Dictionary<string, int>(System.StringComparer.Ordinal);
+            for (var i = 0; i < _members.Count; i++)
+            {
+                _byName.Add(_members[i].Name, i);
+            }
+        }
+
+        return _byName.TryGetValue(name, out var index) ? index : -1;
     }
 }

@@ -228,6 +228,11 @@ internal static class YamlReader
         {
             for (var i = 0; i < value.Length; i++)
             {
+                if (value[i] < '\uD800')
+                {
+                    continue; // nearly all text: below every surrogate
+                }
+
                 if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
                 {
                     i++;
