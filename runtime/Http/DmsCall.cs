@@ -168,10 +168,7 @@ internal static class DmsCall
         catch (Exception exception) when (exception is HttpRequestException or IOException)
         {
             DmsTelemetry.LogAttemptFailed(settings.Logger, action, attempt, exception.GetType().Name, Elapsed(settings, started));
-
-            // A certificate or TLS failure will not heal by itself; anything else at the transport level may.
-            var kind = exception is HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } ? DmsFailureKind.SecureTransport : DmsFailureKind.Transport;
-            return Failed<T>(new DmsFailure(kind, DmsErrorCodes.TransportError, $"could not be reached at {settings.Endpoint.GetLeftPart(UriPartial.Authority)}: {exception.Message}") { Inner = exception });
+            return Failed<T>(DmsFailure.Unreachable(settings.Endpoint, exception));
         }
     }
 

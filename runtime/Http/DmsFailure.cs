@@ -1,5 +1,6 @@
 using System;
 using System.Net;
+using System.Net.Http;
 
 namespace Dms.Codegen.Http;
 
@@ -86,6 +87,16 @@ internal sealed class DmsFailure
     private string? Preview { get; set; }
 
     private bool Redacted { get; set; }
+
+    /// <summary>
+    /// The transport failed (<see cref="HttpRequestException"/> or <see cref="System.IO.IOException"/>): a certificate
+    /// or TLS failure will not heal by itself (<see cref="DmsFailureKind.SecureTransport"/>), anything else may.
+    /// </summary>
+    public static DmsFailure Unreachable(Uri endpoint, Exception exception)
+    {
+        var kind = exception is HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } ? DmsFailureKind.SecureTransport : DmsFailureKind.Transport;
+        return new DmsFailure(kind, DmsErrorCodes.TransportError, $"could not be reached at {endpoint.GetLeftPart(UriPartial.Authority)}: {exception.Message}") { Inner = exception };
+    }
 
     /// <summary>A failure whose ids are what the server sent (they are bounded when redacted).</summary>
     public DmsFailure WithIds(string? requestId, string? hostId = null)

@@ -93,7 +93,7 @@ internal sealed class DmsStreamCall<T>
                         {
                             more = await events.MoveNextAsync().ConfigureAwait(false);
                         }
-                        catch (Exception exception) when (Transient(exception, cancellationToken) is { } transient)
+                        catch (Exception exception) when (Transient(exception, attempt, cancellationToken) is { } transient)
                         {
                             if (delivered)
                             {
@@ -165,7 +165,13 @@ internal sealed class DmsStreamCall<T>
             response?.Dispose();
             throw;
         }
-        catch (Exception exception) when (Transient(exception, cancellationToken) is { } transient)
+        catch (HttpRequestException exception) when (exception.HttpRequestError == HttpRequestError.SecureConnectionError)
+        {
+            // Not retried, as in every call, and a DmsException like every other failure.
+            response?.Dispose();
+            throw DmsStreamText.Redact(DmsFailure.Unreachable(_settings.Endpoint, exception).ToException(_request.Action, attempt), context.RedactionForms());
+        }
+        catch (Exception exception) when (Transient(exception, attempt, cancellationToken) is { } transient)
         {
             response?.Dispose();
             forms ??= context.RedactionForms(); // a signature may have gone out before the failure
@@ -179,14 +185,14 @@ internal sealed class DmsStreamCall<T>
         response.Headers.NonValidated.TryGetValues("x-acs-request-id", out var ids) ? ids.ToString() : null;
 
     /// <summary>The failure as a DmsException when another attempt may help; null for the caller's cancellation and for what would fail again.</summary>
-    private DmsException? Transient(Exception exception, CancellationToken cancellationToken) => exception switch
+    private DmsException? Transient(Exception exception, int attempt, CancellationToken cancellationToken) => exception switch
     {
         OperationCanceledException when cancellationToken.IsCancellationRequested => null,
         DmsTimeoutException timeout => timeout,
         DmsException dms => DmsRetryPolicy.IsRetriable(dms) ? dms : null,
         OperationCanceledException => new DmsTimeoutException($"DMS {_request.Action} timed out", exception),
         HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => null,
-        HttpRequestException or IOException => new DmsException($"DMS {_request.Action} could not be reached at {_settings.Endpoint.GetLeftPart(UriPartial.Authority)}: {exception.Message}", DmsErrorCodes.TransportError, innerException: exception),
+        HttpRequestException or IOException => DmsFailure.Unreachable(_settings.Endpoint, exception).ToException(_request.Action, attempt),
         _ => null,
     };
 

@@ -183,6 +183,22 @@ public sealed class GeneratedStreamTests
     }
 
     [Fact]
+    public async Task A_TLS_failure_is_a_TransportError_and_not_retried()
+    {
+        // An https client against the plain-HTTP loopback server: the handshake fails every time.
+        await using var server = await LoopbackServer.StartAsync((context, _) => LoopbackServer.Stream(context, $"data: {One}\n\n"));
+        var https = new UriBuilder(server.Endpoint) { Scheme = "https" }.Uri;
+        using var client = Client(server, configure: o => o.Endpoint = https);
+
+        var error = await Assert.ThrowsAsync<DmsException>(() => Drain(client.ChatWithDesensitizeSSEStreamAsync(new() { InstanceId = 1 })));
+
+        Assert.Equal(DmsErrorCodes.TransportError, error.Code);
+        Assert.IsAssignableFrom<System.Net.Http.HttpRequestException>(error.InnerException);
+        Assert.Equal(1, error.Attempts);
+        Assert.Equal(0, server.RequestCount);
+    }
+
+    [Fact]
     public async Task A_stream_has_the_same_span_as_every_call()
     {
         var spans = new List<System.Diagnostics.Activity>();
