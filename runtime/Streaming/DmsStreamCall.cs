@@ -1,12 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
-using Dms.Codegen.Credentials;
 using Dms.Codegen.Http;
 using Dms.Codegen.Json;
 
@@ -155,7 +153,7 @@ internal sealed class DmsStreamCall<T>
             using (response)
             {
                 var read = new DmsReadContext(_pipeline, DeclaresSuccess: true, WantsRequestId: false);
-                var failure = await DmsJsonResponse.ReadFailureAsync(response, read, deadline.Token, $"a {mediaType} answer instead of an event stream").ConfigureAwait(false);
+                var failure = await DmsJsonResponse.ReadFailureAsync(response, read, deadline.Token, $"an answer of type {mediaType ?? "(none)"} instead of an event stream").ConfigureAwait(false);
                 failure.Redact(forms);
                 return (null, forms, failure.ToException(_request.Action, attempt), failure.ServerDelay);
             }
