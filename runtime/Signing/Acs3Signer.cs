@@ -78,10 +78,11 @@ public static class Acs3Signer
         var builder = BuildCanonicalRequest(method, canonicalUri, query, headers, hashedPayload, out signedHeaders);
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SigningText.Sha256(builder, hash);
-        var prefix = "ACS3-HMAC-SHA256\n"u8;
-        Span<byte> stringToSign = stackalloc byte[prefix.Length + (hash.Length * 2)];
-        prefix.CopyTo(stringToSign);
-        SigningText.LowerHex(hash, stringToSign[prefix.Length..]);
+        // The string to sign, as ASCII bytes: the algorithm, a line feed, the hex of the hash.
+        Span<byte> stringToSign = stackalloc byte[Algorithm.Length + 1 + (hash.Length * 2)];
+        Encoding.ASCII.GetBytes(Algorithm, stringToSign);
+        stringToSign[Algorithm.Length] = (byte)'\n';
+        SigningText.LowerHex(hash, stringToSign[(Algorithm.Length + 1)..]);
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
         credential.V3Mac.Compute(credential.AccessKeySecret, stringToSign, mac);
         return SigningText.LowerHex(string.Empty, mac);
