@@ -94,18 +94,26 @@ internal static class SpecValidator
         Check(parsed.Summary, index, clientName, diagnostics.Add);
         var model = diagnostics.Any(d => d.IsError) || parsed.Model is null ? null
             : ModelResolver.Resolve(WaiterStateRules.CompleteStatusPaths(parsed.Model, index, name => Resolve(index, name)), name => Resolve(index, name));
-        model = model is null ? null : model with { HintName = UniqueHintName(index, model.HintName) };
+        model = model is null ? null : model with { HintName = UniqueHintName(index, model.HintName, clientName) };
         return new ValidatedSpec(model, diagnostics.ToEquatableArray());
     }
 
-    /// <summary>The file's unique hint name, found by a binary search of the index's sorted hint names.</summary>
-    private static string UniqueHintName(SpecIndex index, string hintName)
+    /// <summary>
+    /// The file's unique hint name, found by a binary search of the index's sorted hint names. A name the index does
+    /// not hold (a second file of one path, which the index ignores) is ranked as if it were there, by the same rule.
+    /// </summary>
+    private static string UniqueHintName(SpecIndex index, string hintName, string clientName)
     {
         var names = index.HintNames;
         var low = LowerBound(names, static name => name, hintName);
-        return low < names.Count && names[low] == hintName
-            ? index.UniqueHintNames[low]
-            : throw new InvalidOperationException("the hint name '" + hintName + "' is not in the index");
+        if (low < names.Count && names[low] == hintName)
+        {
+            return index.UniqueHintNames[low];
+        }
+
+        var with = names.ToList();
+        with.Insert(low, hintName);
+        return GeneratedNames.UniqueHintNames(with, clientName)[low];
     }
 
     /// <summary>Reports every cross-file problem of one file.</summary>

@@ -32,6 +32,19 @@ public class NameRulesTests
     }
 
     [Fact]
+    public void ASecondFileOfOnePathStillGetsAUniqueHintName()
+    {
+        // The index keeps the first file of a path; the second's hint name is ranked as if the index held it.
+        var run = GeneratorHarness.Run(
+            ("/specs/a.yaml", Operation("GetThing")),
+            ("/specs/a.yaml", Operation("Getthing")));
+
+        Assert.DoesNotContain(run.SpecDiagnostics, d => d.Id == "DMS0013");
+        Assert.Contains("GetThing.g.cs", run.HintNames);
+        Assert.Contains("Getthing.2.g.cs", run.HintNames);
+    }
+
+    [Fact]
     public void Dms0017_MembersThatDifferOnlyByFormattingCharactersAreReportedAtBoth()
     {
         var yaml = "operation: GetThing\nresponse:\n  properties:\n    Foo: { type: string }\n    \"Foo\\u200B\": { type: string }\n    \"Bar\\u00AD\": { type: string }\n    \"Bar\\u200D\": { type: string }\n";
