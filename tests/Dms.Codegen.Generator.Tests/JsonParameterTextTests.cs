@@ -1,11 +1,6 @@
 using System;
-using System.IO;
-using System.Linq;
 using System.Reflection;
-using System.Runtime.Loader;
 using Dms.Codegen.Generator.Tests.Infrastructure;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace Dms.Codegen.Generator.Tests;
@@ -92,14 +87,7 @@ public class JsonParameterTextTests
                 }
             }
             """;
-        var compilation = run.Output.AddSyntaxTrees(CSharpSyntaxTree.ParseText(Probe, GeneratorHarness.ParseOptions));
-        using var image = new MemoryStream();
-        var emitted = compilation.Emit(image);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(5)));
-
-        var context = new AssemblyLoadContext("json-parameter-text", isCollectible: true);
-        image.Position = 0;
-        var method = context.LoadFromStream(image).GetType("Contoso.Dms.Probe")!.GetMethod("Build")!;
+        var method = GeneratorHarness.LoadProbe(run, Probe, "Build");
         return (place, text) => (string)method.Invoke(null, new object[] { place, text })!;
     }
 }

@@ -1,11 +1,6 @@
 using System;
-using System.IO;
-using System.Linq;
 using System.Reflection;
-using System.Runtime.Loader;
 using Dms.Codegen.Generator.Tests.Infrastructure;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace Dms.Codegen.Generator.Tests;
@@ -71,14 +66,7 @@ public class NestedJsonRoundTripTests
                 }
             }
             """;
-        var compilation = run.Output.AddSyntaxTrees(CSharpSyntaxTree.ParseText(Probe, GeneratorHarness.ParseOptions));
-        using var image = new MemoryStream();
-        var emitted = compilation.Emit(image);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(5)));
-
-        var context = new AssemblyLoadContext("nested-json", isCollectible: true);
-        image.Position = 0;
-        var method = context.LoadFromStream(image).GetType("Contoso.Dms.Probe")!.GetMethod("RoundTrip")!;
+        var method = GeneratorHarness.LoadProbe(run, Probe, "RoundTrip");
         return json => (string)method.Invoke(null, new object[] { json })!;
     }
 }

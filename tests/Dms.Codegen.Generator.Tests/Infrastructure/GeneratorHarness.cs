@@ -86,6 +86,22 @@ internal static class GeneratorHarness
     public static string ReadSpec(string fileName) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Specs", fileName));
 
     public static (string Path, string Text) RealSpec(string fileName) => ("/specs/" + fileName, ReadSpec(fileName));
+
+    /// <summary>
+    /// Runs generated code: the run's output and <paramref name="probe"/> (which declares <c>Contoso.Dms.Probe</c>)
+    /// are compiled, loaded into a collectible context, and <c>Probe.{method}</c> is returned.
+    /// </summary>
+    public static System.Reflection.MethodInfo LoadProbe(GeneratorRun run, string probe, string method)
+    {
+        var compilation = run.Output.AddSyntaxTrees(CSharpSyntaxTree.ParseText(probe, ParseOptions));
+        using var image = new MemoryStream();
+        var emitted = compilation.Emit(image);
+        Xunit.Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(5)));
+
+        var context = new System.Runtime.Loader.AssemblyLoadContext("probe-" + method, isCollectible: true);
+        image.Position = 0;
+        return context.LoadFromStream(image).GetType("Contoso.Dms.Probe")!.GetMethod(method)!;
+    }
 }
 
 internal sealed record GeneratorRun(GeneratorDriver Driver, GeneratorDriverRunResult Result, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics)
