@@ -48,16 +48,6 @@ public class DmsException : Exception
 
     /// <summary>How many attempts were made.</summary>
     public int Attempts { get; init; } = 1;
-
-    /// <summary>A copy with other texts (secrets masked) or attempt count; the type is kept.</summary>
-    internal virtual DmsException With(string message, string? rawBody, string? serviceMessage, string? recommend, int attempts) =>
-        new(message, Code, RequestId, StatusCode, rawBody, InnerException)
-        {
-            HostId = HostId,
-            Recommend = recommend,
-            ServiceMessage = serviceMessage,
-            Attempts = attempts,
-        };
 }
 
 /// <summary>A call ran out of time: an attempt or the whole call exceeded its timeout. The caller's own cancellation is an <see cref="OperationCanceledException"/> instead.</summary>
@@ -68,7 +58,4 @@ public sealed class DmsTimeoutException : DmsException
         : base(message, "Timeout", innerException: innerException)
     {
     }
-
-    internal override DmsException With(string message, string? rawBody, string? serviceMessage, string? recommend, int attempts) =>
-        new DmsTimeoutException(message, InnerException) { Attempts = attempts };
 }

@@ -10,7 +10,7 @@ namespace Dms.Codegen.Http;
 
 /// <summary>
 /// Every rule about trying again: what is transient, how long to wait, when to give up. The client's own
-/// retry loop and the streaming call ask <c>NextDelay</c>; the static members serve users who configure another retry
+/// retry loop and the streaming call ask <c>NextDelay</c> about a failure as data; the static members serve users who configure another retry
 /// handler (for example <c>ShouldHandle</c> of the standard resilience handler).
 /// </summary>
 public sealed class DmsRetryPolicy
@@ -124,22 +124,13 @@ public sealed class DmsRetryPolicy
             DmsFailureKind.Service or DmsFailureKind.InvalidResponse => IsTransient(failure.Status, failure.Kind == DmsFailureKind.Service ? failure.Code : null),
             _ => false,
         };
-        return NextDelay(transient, failure.ServerDelay, attempt, elapsed);
-    }
-
-    /// <summary>The same decision for a streaming call, whose failures are already exceptions (see <see cref="IsRetriable"/>).</summary>
-    internal TimeSpan? NextDelay(DmsException error, TimeSpan? serverDelay, int attempt, TimeSpan elapsed) =>
-        NextDelay(IsRetriable(error), serverDelay, attempt, elapsed);
-
-    private TimeSpan? NextDelay(bool transient, TimeSpan? serverDelay, int attempt, TimeSpan elapsed)
-    {
         if (!transient || attempt >= _options.MaxAttempts)
         {
             return null;
         }
 
-        var delay = serverDelay ?? Backoff(_options, attempt, Random.Shared.NextDouble());
-        if (serverDelay > _options.MaxDelay)
+        var delay = failure.ServerDelay ?? Backoff(_options, attempt, Random.Shared.NextDouble());
+        if (failure.ServerDelay > _options.MaxDelay)
         {
             return null;
         }

@@ -15,34 +15,32 @@ namespace Dms.Codegen.Streaming;
 /// <summary>
 /// Reads a DMS event stream (WHATWG server-sent events, parsed by System.Net.ServerSentEvents: CR, LF and CRLF
 /// line endings, multi-line data joined with LF, comments and keep-alives skipped) as typed events. Each event's
-/// data is the operation's response envelope: one whose <c>Success</c> is false ends the stream with its
-/// <see cref="DmsException"/>, and data that is not the response's shape is a <see cref="DmsException"/> too.
+/// data is the operation's response envelope: one whose <c>Success</c> is false ends the stream with its failure,
+/// and data that is not the response's shape is a failure too (thrown as a <see cref="DmsStreamFailure"/>).
 /// </summary>
 internal static class DmsEventReader
 {
     /// <param name="body">The guarded body.</param>
-    /// <param name="action">The operation.</param>
     /// <param name="requestIdHeader">The response's request id header.</param>
-    /// <param name="forms">The call's secrets, masked in an error before it is cut.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    public static async IAsyncEnumerable<DmsEvent<T>> ReadAsync<T>(DmsEventStreamGuard body, string action, string? requestIdHeader, DmsRedaction.SecretForms forms, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<DmsEvent<T>> ReadAsync<T>(DmsEventStreamGuard body, string? requestIdHeader, [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : IDmsJsonModel<T>
     {
-        var parser = SseParser.Create(body, (eventType, data) => Parse<T>(action, requestIdHeader, data, forms));
+        var parser = SseParser.Create(body, (eventType, data) => Parse<T>(requestIdHeader, data));
         await foreach (var item in parser.EnumerateAsync(cancellationToken).ConfigureAwait(false))
         {
             var (value, error) = item.Data;
             if (error is not null)
             {
-                throw error;
+                throw new DmsStreamFailure(error);
             }
 
             yield return new DmsEvent<T>(value!, item.EventType, item.EventId, item.ReconnectionInterval);
         }
     }
 
-    /// <summary>One event's data as <typeparamref name="T"/>, or the error it carries (masked, then bounded); never throws.</summary>
-    internal static (T? Value, DmsException? Error) Parse<T>(string action, string? requestIdHeader, ReadOnlySpan<byte> data, DmsRedaction.SecretForms forms)
+    /// <summary>One event's data as <typeparamref name="T"/>, or the failure it carries (the call masks it); never throws.</summary>
+    internal static (T? Value, DmsFailure? Error) Parse<T>(string? requestIdHeader, ReadOnlySpan<byte> data)
         where T : IDmsJsonModel<T>
     {
         var failure = !System.Text.Unicode.Utf8.IsValid(data)
@@ -60,7 +58,6 @@ internal static class DmsEventReader
             }
         }
 
-        failure.Redact(forms);
-        return (default, failure.ToException(action, 1));
+        return (default, failure);
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using Dms.Codegen.Http;
 
 namespace Dms.Codegen.Streaming;
 
@@ -9,7 +10,8 @@ namespace Dms.Codegen.Streaming;
 /// The response body of a stream as the SSE parser reads it, with two guards: each read must bring bytes within
 /// the idle timeout (on the client's clock), and no event may grow beyond the size limit, counted from the last
 /// blank line, so that a hostile server cannot make the parser buffer without bound. An event the server
-/// leaves unterminated at the end of the stream is terminated, so that it is delivered.
+/// leaves unterminated at the end of the stream is terminated, so that it is delivered. What it stops is thrown
+/// as a <see cref="DmsStreamFailure"/>, for the call to judge.
 /// </summary>
 internal sealed class DmsEventStreamGuard : Stream
 {
@@ -17,18 +19,16 @@ internal sealed class DmsEventStreamGuard : Stream
     private readonly long _maxEventBytes;
     private readonly TimeSpan _idleTimeout;
     private readonly TimeProvider _clock;
-    private readonly string _action;
     private long _eventBytes;
     private bool _atLineStart = true;
     private bool _afterCarriageReturn;
 
-    public DmsEventStreamGuard(Stream inner, long maxEventBytes, TimeSpan idleTimeout, TimeProvider clock, string action)
+    public DmsEventStreamGuard(Stream inner, long maxEventBytes, TimeSpan idleTimeout, TimeProvider clock)
     {
         _inner = inner;
         _maxEventBytes = maxEventBytes;
         _idleTimeout = idleTimeout;
         _clock = clock;
-        _action = action;
     }
 
     /// <summary>Set once the first byte of the body has arrived: from then on the call is not retried.</summary>
@@ -49,7 +49,7 @@ internal sealed class DmsEventStreamGuard : Stream
         int read;
         if (_idleTimeout == Timeout.InfiniteTimeSpan)
         {
-            read = await ReadDecodedAsync(_inner, buffer, _action, cancellationToken).ConfigureAwait(false);
+            read = await ReadDecodedAsync(_inner, buffer, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -57,7 +57,7 @@ internal sealed class DmsEventStreamGuard : Stream
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
             try
             {
-                read = await ReadDecodedAsync(_inner, buffer, _action, linked.Token).ConfigureAwait(false);
+                read = await ReadDecodedAsync(_inner, buffer, linked.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
             {
@@ -65,7 +65,7 @@ internal sealed class DmsEventStreamGuard : Stream
             }
             catch (OperationCanceledException exception) when (idle.IsCancellationRequested)
             {
-                throw new DmsTimeoutException($"DMS {_action} sent no data for {_idleTimeout.TotalSeconds:0.###} s; the stream was closed.", exception);
+                throw new DmsStreamFailure(new DmsFailure(DmsFailureKind.AttemptTimeout, DmsErrorCodes.Timeout, $"sent no data for {DmsCall.Seconds(_idleTimeout)}; the stream was closed") { Inner = exception });
             }
         }
 
@@ -82,7 +82,7 @@ internal sealed class DmsEventStreamGuard : Stream
     }
 
     /// <summary>A read of a body that may be compressed: data the decoder cannot read is an InvalidResponse, never a raw decoder exception.</summary>
-    internal static async ValueTask<int> ReadDecodedAsync(Stream stream, Memory<byte> buffer, string action, CancellationToken cancellationToken)
+    private static async ValueTask<int> ReadDecodedAsync(Stream stream, Memory<byte> buffer, CancellationToken cancellationToken)
     {
         try
         {
@@ -90,7 +90,7 @@ internal sealed class DmsEventStreamGuard : Stream
         }
         catch (Exception exception) when (exception is InvalidDataException || (exception is InvalidOperationException && stream is System.IO.Compression.BrotliStream))
         {
-            throw new DmsException($"DMS {action} sent a body that could not be decompressed ({exception.Message}); the stream was closed.", DmsErrorCodes.InvalidResponse, innerException: exception);
+            throw new DmsStreamFailure(new DmsFailure(DmsFailureKind.InvalidResponse, DmsErrorCodes.InvalidResponse, $"sent a body that could not be decompressed ({exception.Message}); the stream was closed") { Inner = exception });
         }
     }
 
@@ -148,7 +148,7 @@ internal sealed class DmsEventStreamGuard : Stream
             _atLineStart = false;
             if (++_eventBytes > _maxEventBytes)
             {
-                throw new DmsException($"DMS {_action} sent an event larger than the limit of {_maxEventBytes} bytes; the stream was closed.", "ResponseTooLarge");
+                throw new DmsStreamFailure(new DmsFailure(DmsFailureKind.TooLarge, DmsErrorCodes.ResponseTooLarge, $"sent an event larger than MaxResponseBytes ({_maxEventBytes} bytes); the stream was closed; raise DmsClientOptions.MaxResponseBytes if such events are expected"));
             }
         }
     }

@@ -14,14 +14,12 @@ namespace Dms.Codegen.Streaming;
 /// One streaming call. Each attempt is signed afresh with ACS3-HMAC-SHA256 (Alibaba's clients sign every stream
 /// with V3, whatever the client's configured version) and sent with the headers read first; the attempt timeout
 /// covers the headers and, through the body guard, each silence between events, never the whole stream.
-/// Transient failures are retried until the first event arrives; after it, every failure ends the stream.
+/// Every attempt ends in events or a <see cref="DmsFailure"/>, which the retry policy judges as it judges every call's
+/// until the first event arrives; after it, every failure ends the stream. The exception is built once, masked.
 /// </summary>
 internal sealed class DmsStreamCall<T>
     where T : IDmsJsonModel<T>
 {
-    /// <summary>The largest event read (DMS events are a few kilobytes); an error body is bounded by MaxResponseBytes, as in every call.</summary>
-    internal const int MaxEventBytes = 4 * 1024 * 1024;
-
     private readonly DmsPipeline _pipeline;
     private readonly DmsClientSettings _settings;
     private readonly DmsRequest _request;
@@ -73,38 +71,30 @@ internal sealed class DmsStreamCall<T>
         var started = _settings.TimeProvider.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
-            var (response, forms, failure, serverDelay) = await OpenAsync(attempt, cancellationToken).ConfigureAwait(false);
-            var requestId = response is null ? failure!.RequestId : HeaderRequestId(response);
-            telemetry.Attempted(attempt, (int?)(response?.StatusCode ?? failure!.StatusCode) ?? 0, requestId);
+            var (response, forms, failure) = await OpenAsync(attempt, cancellationToken).ConfigureAwait(false);
+            failure?.Redact(forms); // before the span sees the server's ids
+            telemetry.Attempted(attempt, (int?)(response?.StatusCode ?? failure!.Status) ?? 0, response is null ? failure!.RequestId : HeaderRequestId(response));
             if (response is not null)
             {
                 using (response)
                 {
-                    var body = Decoded(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), response.Content, _request.Action);
-                    var guard = new DmsEventStreamGuard(body, MaxEventBytes, _settings.AttemptTimeout, _settings.TimeProvider, _request.Action);
-                    await using var events = DmsEventReader.ReadAsync<T>(guard, _request.Action, requestId, forms!, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                    var requestId = HeaderRequestId(response);
+                    var (body, undecodable) = Decoded(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), response, requestId);
+                    failure = undecodable;
+                    var guard = new DmsEventStreamGuard(body, _settings.MaxResponseBytes, _settings.AttemptTimeout, _settings.TimeProvider);
+                    await using var events = DmsEventReader.ReadAsync<T>(guard, requestId, cancellationToken).GetAsyncEnumerator(cancellationToken);
                     var delivered = false;
-                    while (true)
+                    while (failure is null)
                     {
                         bool more;
                         try
                         {
                             more = await events.MoveNextAsync().ConfigureAwait(false);
                         }
-                        catch (Exception exception) when (Transient(exception, attempt, cancellationToken) is { } transient)
+                        catch (Exception exception) when (BodyFailure(exception, cancellationToken) is { } bodyFailure)
                         {
-                            if (delivered)
-                            {
-                                throw DmsStreamText.Redact(transient, forms!); // events were delivered: never retried
-                            }
-
-                            failure = transient;
-                            serverDelay = null;
+                            failure = bodyFailure;
                             break;
-                        }
-                        catch (DmsException exception)
-                        {
-                            throw DmsStreamText.Redact(exception, forms!);
                         }
 
                         if (!more)
@@ -115,13 +105,19 @@ internal sealed class DmsStreamCall<T>
                         delivered = true;
                         yield return events.Current;
                     }
+
+                    if (delivered)
+                    {
+                        failure!.Redact(forms);
+                        throw failure.ToException(_request.Action, attempt); // events were delivered: never retried
+                    }
                 }
             }
 
-            failure = DmsStreamText.Redact(failure!, forms ?? DmsRedaction.SecretForms.None);
-            if (_pipeline.Retry.NextDelay(failure, serverDelay, attempt, _settings.TimeProvider.GetElapsedTime(started)) is not { } delay)
+            failure!.Redact(forms);
+            if (_pipeline.Retry.NextDelay(failure, attempt, _settings.TimeProvider.GetElapsedTime(started)) is not { } delay)
             {
-                throw failure;
+                throw failure.ToException(_request.Action, attempt);
             }
 
             await Task.Delay(delay, _settings.TimeProvider, cancellationToken).ConfigureAwait(false);
@@ -131,31 +127,28 @@ internal sealed class DmsStreamCall<T>
     /// <summary>
     /// Sends one signed attempt and returns the response once its headers arrived and say "events follow"; an HTTP
     /// error, or a JSON answer instead of a stream, is read as every call reads a failure (bounded by
-    /// MaxResponseBytes, masked before it is cut) and returned as the exception, with the wait the server asked
-    /// for (<c>x-acs-retry-after</c>, <c>Retry-After</c>). The attempt timeout runs on the client's TimeProvider.
+    /// MaxResponseBytes, with the wait the server asked for) and returned as data, like a transport failure or the
+    /// attempt timeout (on the client's TimeProvider), with the forms of the secrets the attempt was signed with.
     /// </summary>
-    private async Task<(HttpResponseMessage? Response, DmsRedaction.SecretForms? Forms, DmsException? Failure, TimeSpan? ServerDelay)> OpenAsync(int attempt, CancellationToken cancellationToken)
+    private async Task<(HttpResponseMessage? Response, DmsRedaction.SecretForms Forms, DmsFailure? Failure)> OpenAsync(int attempt, CancellationToken cancellationToken)
     {
         using var deadline = DmsDeadline.Start(cancellationToken, _settings.AttemptTimeout, _settings.TimeProvider);
         var context = new DmsSigningContext(_settings, _request, _pipeline.CarriesContext, compressed: false);
-        DmsRedaction.SecretForms? forms = null;
         HttpResponseMessage? response = null;
         try
         {
             response = await _pipeline.SendAttemptAsync(context, deadline.Token).ConfigureAwait(false);
-            forms = context.RedactionForms();
             var mediaType = response.Content.Headers.ContentType?.MediaType;
             if ((int)response.StatusCode < 400 && (mediaType is null || mediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase)))
             {
-                return (response, forms, null, null);
+                return (response, context.RedactionForms(), null);
             }
 
             using (response)
             {
                 var read = new DmsReadContext(_pipeline, DeclaresSuccess: true, WantsRequestId: false);
                 var failure = await DmsJsonResponse.ReadFailureAsync(response, read, deadline.Token, $"an answer of type {mediaType ?? "(none)"} instead of an event stream").ConfigureAwait(false);
-                failure.Redact(forms);
-                return (null, forms, failure.ToException(_request.Action, attempt), failure.ServerDelay);
+                return (null, context.RedactionForms(), failure);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -163,51 +156,46 @@ internal sealed class DmsStreamCall<T>
             response?.Dispose();
             throw;
         }
-        catch (HttpRequestException exception) when (exception.HttpRequestError == HttpRequestError.SecureConnectionError)
+        catch (OperationCanceledException exception)
         {
-            // Not retried, as in every call, and a DmsException like every other failure.
             response?.Dispose();
-            throw DmsStreamText.Redact(DmsFailure.Unreachable(_settings.Endpoint, exception).ToException(_request.Action, attempt), context.RedactionForms());
+            return (null, context.RedactionForms(), new DmsFailure(DmsFailureKind.AttemptTimeout, DmsErrorCodes.Timeout, $"attempt {attempt} sent no response headers within {DmsCall.Seconds(_settings.AttemptTimeout)}") { Inner = exception });
         }
-        catch (Exception exception) when (Transient(exception, attempt, cancellationToken) is { } transient)
+        catch (Exception exception) when (exception is HttpRequestException or IOException)
         {
+            // A signature may have gone out before the failure: the forms are taken after it.
             response?.Dispose();
-            forms ??= context.RedactionForms(); // a signature may have gone out before the failure
-            return (null, forms, exception is OperationCanceledException
-                ? new DmsTimeoutException($"DMS {_request.Action} attempt {attempt} sent no response headers within {_settings.AttemptTimeout.TotalSeconds:0.###} s", exception) { Attempts = attempt }
-                : transient, null);
+            return (null, context.RedactionForms(), DmsFailure.Unreachable(_settings.Endpoint, exception));
         }
     }
 
     private static string? HeaderRequestId(HttpResponseMessage response) =>
         response.Headers.NonValidated.TryGetValues("x-acs-request-id", out var ids) ? ids.ToString() : null;
 
-    /// <summary>The failure as a DmsException when another attempt may help; null for the caller's cancellation and for what would fail again.</summary>
-    private DmsException? Transient(Exception exception, int attempt, CancellationToken cancellationToken) => exception switch
+    /// <summary>What a failure while reading the body was, as data; null for the caller's cancellation (and anything unforeseen), which propagates.</summary>
+    private DmsFailure? BodyFailure(Exception exception, CancellationToken cancellationToken) => exception switch
     {
         OperationCanceledException when cancellationToken.IsCancellationRequested => null,
-        DmsTimeoutException timeout => timeout,
-        DmsException dms => DmsRetryPolicy.IsRetriable(dms) ? dms : null,
-        OperationCanceledException => new DmsTimeoutException($"DMS {_request.Action} timed out", exception),
-        HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => null,
-        HttpRequestException or IOException => DmsFailure.Unreachable(_settings.Endpoint, exception).ToException(_request.Action, attempt),
+        DmsStreamFailure stream => stream.Failure,
+        OperationCanceledException => new DmsFailure(DmsFailureKind.AttemptTimeout, DmsErrorCodes.Timeout, "timed out while the stream was read") { Inner = exception },
+        HttpRequestException or IOException => DmsFailure.Unreachable(_settings.Endpoint, exception),
         _ => null,
     };
 
     /// <summary>
     /// The body as its Content-Encoding says (streams ask for none, but a server or a caller's handler may still
-    /// send one); an encoding the runtime cannot read is an InvalidResponse.
+    /// send one); an encoding the runtime cannot read is an InvalidResponse failure, and the body is then empty.
     /// </summary>
-    private static Stream Decoded(Stream raw, HttpContent content, string action)
+    private static (Stream Body, DmsFailure? Failure) Decoded(Stream raw, HttpResponseMessage response, string? requestId)
     {
         try
         {
-            return DmsResponseBody.Decoded(raw, content);
+            return (DmsResponseBody.Decoded(raw, response.Content), null);
         }
         catch (DmsBodyException exception)
         {
             raw.Dispose();
-            throw new DmsException($"DMS {action}: {exception.Message}", exception.Code);
+            return (Stream.Null, DmsResponseClassifier.Unreadable(exception.Code, exception.Message, response.StatusCode, requestId, default, exception.InnerException));
         }
     }
 }

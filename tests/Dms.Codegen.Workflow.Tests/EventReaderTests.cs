@@ -125,10 +125,10 @@ public sealed class EventReaderTests
         using var cancellation = new CancellationTokenSource();
         using var http = new HttpClient();
         using var response = await http.GetAsync(server.Endpoint, HttpCompletionOption.ResponseHeadersRead);
-        var guard = new DmsEventStreamGuard(await response.Content.ReadAsStreamAsync(), 1 << 20, System.Threading.Timeout.InfiniteTimeSpan, TimeProvider.System, "Chat");
+        var guard = new DmsEventStreamGuard(await response.Content.ReadAsStreamAsync(), 1 << 20, System.Threading.Timeout.InfiniteTimeSpan, TimeProvider.System);
         var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var item in DmsEventReader.ReadAsync<ChatWithDesensitizeSSEResponse>(guard, "Chat", null, DmsRedaction.SecretForms.None, cancellation.Token))
+            await foreach (var item in DmsEventReader.ReadAsync<ChatWithDesensitizeSSEResponse>(guard, null, cancellation.Token))
             {
                 cancellation.Cancel();
             }
@@ -152,11 +152,19 @@ public sealed class EventReaderTests
         using var http = new HttpClient();
         using var response = await http.GetAsync(server.Endpoint, HttpCompletionOption.ResponseHeadersRead);
         var events = new List<DmsEvent<ChatWithDesensitizeSSEResponse>>();
-        await using var guard = new DmsEventStreamGuard(await response.Content.ReadAsStreamAsync(), maxEventBytes, idle, clock, "ChatWithDesensitizeSSE");
-        await foreach (var item in DmsEventReader.ReadAsync<ChatWithDesensitizeSSEResponse>(guard, "ChatWithDesensitizeSSE", null, DmsRedaction.SecretForms.None, CancellationToken.None))
+        await using var guard = new DmsEventStreamGuard(await response.Content.ReadAsStreamAsync(), maxEventBytes, idle, clock);
+        try
         {
-            events.Add(item);
-            received.Add(item.Data.Data);
+            await foreach (var item in DmsEventReader.ReadAsync<ChatWithDesensitizeSSEResponse>(guard, null, CancellationToken.None))
+            {
+                events.Add(item);
+                received.Add(item.Data.Data);
+            }
+        }
+        catch (DmsStreamFailure stream)
+        {
+            // What the stream call makes of a failure once it gives up: the exception the caller sees.
+            throw stream.Failure.ToException("ChatWithDesensitizeSSE", 1);
         }
 
         return events;

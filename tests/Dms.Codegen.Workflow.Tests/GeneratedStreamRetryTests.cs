@@ -50,6 +50,52 @@ public sealed class GeneratedStreamRetryTests
         Assert.Equal(2, server.RequestCount);
     }
 
+    [Fact]
+    public async Task An_event_error_after_a_retry_counts_both_attempts_and_keeps_the_events_bytes()
+    {
+        const string Denied = """data: {"RequestId":"r2","Success":false,"ErrorCode":"NoPermission","ErrorMessage":"denied"}""" + "\n\n";
+        await using var server = await LoopbackServer.StartAsync(async (context, number) =>
+        {
+            if (number == 1)
+            {
+                context.Response.StatusCode = 503;
+                context.Response.Headers["x-acs-retry-after"] = "0";
+                await context.Response.WriteAsync("""{"Code":"ServiceUnavailable","Message":"busy","RequestId":"r1"}""");
+                return;
+            }
+
+            await LoopbackServer.Stream(context, Denied);
+        });
+        using var client = Client(server, maxDelay: TimeSpan.FromSeconds(1), overall: TimeSpan.FromSeconds(100));
+
+        var error = await Assert.ThrowsAsync<DmsException>(() => FirstEventAsync(client));
+
+        Assert.Equal(("NoPermission", "r2", 2), (error.Code, error.RequestId, error.Attempts));
+        Assert.Equal("denied", error.ServiceMessage);
+        Assert.Contains("NoPermission", System.Text.Encoding.UTF8.GetString(error.RawBodyBytes.Span));
+        Assert.Equal(2, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task An_event_larger_than_MaxResponseBytes_is_not_retried_and_names_the_option()
+    {
+        var big = "data: {\"Data\":\"" + new string('x', 5000) + "\"}\n\n";
+        await using var server = await LoopbackServer.StartAsync((context, _) => LoopbackServer.Stream(context, big));
+        using var client = new DmsClient(new DmsClientOptions
+        {
+            Endpoint = server.Endpoint,
+            Credentials = DmsCredentials.AccessKey("testid", "testsecret"),
+            MaxResponseBytes = 4096,
+            Retry = { BaseDelay = TimeSpan.FromMilliseconds(1) },
+        });
+
+        var error = await Assert.ThrowsAsync<DmsException>(() => FirstEventAsync(client));
+
+        Assert.Equal((DmsErrorCodes.ResponseTooLarge, 1), (error.Code, error.Attempts));
+        Assert.Contains("MaxResponseBytes (4096 bytes)", error.Message);
+        Assert.Equal(1, server.RequestCount);
+    }
+
     // DMS throttles with HTTP 400 Throttling.User and says how long to wait in x-acs-retry-after (ms).
     private static Task<LoopbackServer> ThrottleOnceAsync(int retryAfterMilliseconds) => LoopbackServer.StartAsync(async (context, number) =>
     {
