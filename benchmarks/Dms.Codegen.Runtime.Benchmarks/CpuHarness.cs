@@ -130,15 +130,15 @@ internal static partial class CpuHarness
     {
         public async Task SendAsync(HttpClient client)
         {
-            using var message = Message();
+            using var message = Message(Uri);
             using var response = await client.SendAsync(message);
             await response.Content.ReadAsByteArrayAsync();
         }
 
-        /// <summary>A fresh copy of the captured request.</summary>
-        private HttpRequestMessage Message()
+        /// <summary>A fresh copy of the captured request, to <paramref name="uri"/> (the captured one unless a variant says otherwise).</summary>
+        private HttpRequestMessage Message(Uri uri)
         {
-            var message = new HttpRequestMessage(Method, Uri);
+            var message = new HttpRequestMessage(Method, uri);
             foreach (var (name, value) in Headers)
             {
                 message.Headers.TryAddWithoutValidation(name, value);
