@@ -9,6 +9,7 @@ using Dms.Codegen.Generator.Names;
 using Dms.Codegen.Generator.Parsing;
 using Dms.Codegen.Generator.Validation;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
@@ -33,6 +34,8 @@ public sealed class DmsClientGenerator : IIncrementalGenerator
         var options = context.AnalyzerConfigOptionsProvider
             .Combine(runtimeReferenced)
             .Select(static (pair, _) => ReadOptions(pair.Left.GlobalOptions, pair.Right))
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, _) => CheckConsumer(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Options);
 
         var specFiles = context.AdditionalTextsProvider
@@ -117,16 +120,41 @@ public sealed class DmsClientGenerator : IIncrementalGenerator
 
     private static GeneratorOptions ReadOptions(AnalyzerConfigOptions options, bool runtimeReferenced)
     {
-        var ns = Read(options, "build_property.DmsCodegenNamespace") ?? Read(options, "build_property.RootNamespace") ?? GeneratorOptions.DefaultNamespace;
+        var ownNamespace = Read(options, "build_property.DmsCodegenNamespace");
+        var ns = ownNamespace ?? Read(options, "build_property.RootNamespace") ?? GeneratorOptions.DefaultNamespace;
         var client = Read(options, "build_property.DmsCodegenClientName") ?? GeneratorOptions.DefaultClientName;
         var accessibility = Read(options, "build_property.DmsCodegenAccessibility")?.ToLowerInvariant() ?? GeneratorOptions.Public;
         var shapes = string.Equals(Read(options, "build_property.DmsCodegenEmitShapes"), "true", StringComparison.OrdinalIgnoreCase);
-        return accessibility is GeneratorOptions.Public or GeneratorOptions.Internal
-            ? new GeneratorOptions(ns, client, runtimeReferenced, accessibility) { EmitShapes = shapes }
-            : new GeneratorOptions(ns, client, runtimeReferenced) { InvalidAccessibility = accessibility, EmitShapes = shapes };
+        // The namespace and client name are written into code as they are: one C# cannot read would be CS errors in every file.
+        var invalid = !CSharpNames.IsNamespace(ns) ? new InvalidProperty(ownNamespace is null ? "RootNamespace" : "DmsCodegenNamespace", ns, InvalidProperty.NamespaceExpected)
+            : !GeneratedNames.IsUsableClientName(client) ? new InvalidProperty("DmsCodegenClientName", client, InvalidProperty.ClientNameExpected)
+            : accessibility is not (GeneratorOptions.Public or GeneratorOptions.Internal) ? new InvalidProperty("DmsCodegenAccessibility", accessibility, "one of: public, internal")
+            : null;
+        return new GeneratorOptions(ns, client, runtimeReferenced, invalid is null ? accessibility : GeneratorOptions.Public) { Invalid = invalid, EmitShapes = shapes };
 
         static string? Read(AnalyzerConfigOptions options, string key) =>
             options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+    }
+
+    /// <summary>
+    /// What of the consumer's compilation can stop generation: a C# version older than generated code needs (DMS0022),
+    /// or a declaration that hides a name it uses (DMS0021). Both results compare by value, so an edit that changes
+    /// neither leaves every later step cached.
+    /// </summary>
+    private static GeneratorOptions CheckConsumer(GeneratorOptions options, Compilation compilation)
+    {
+        if (!options.CanEmit)
+        {
+            return options;
+        }
+
+        // File-local helper classes and static abstract interface members (IDmsJsonModel<T>.ReadJson) are C# 11.
+        if (compilation is CSharpCompilation { LanguageVersion: < LanguageVersion.CSharp11 } csharp)
+        {
+            return options with { OldLanguage = csharp.LanguageVersion.ToDisplayString() };
+        }
+
+        return options with { Hidden = ConsumerNames.FindHidden(compilation, options.Namespace) };
     }
 
     private static ParsedSpec Parse(AdditionalText file, CancellationToken cancellationToken)
@@ -162,9 +190,21 @@ public sealed class DmsClientGenerator : IIncrementalGenerator
 
     private static void EmitClient(SourceProductionContext output, GeneratorOptions options, bool anySpec)
     {
-        if (options.InvalidAccessibility is { } invalid)
+        if (options.Invalid is { } invalid)
         {
-            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidProperty, Location.None, "DmsCodegenAccessibility", invalid, "public, internal"));
+            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidProperty, Location.None, invalid.Property, invalid.Shown, invalid.Expected));
+            return;
+        }
+
+        if (options.OldLanguage is { } language)
+        {
+            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LanguageVersionTooOld, Location.None, language));
+            return;
+        }
+
+        if (options.Hidden is { } hidden)
+        {
+            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HiddenName, Location.None, hidden, options.Namespace));
             return;
         }
 

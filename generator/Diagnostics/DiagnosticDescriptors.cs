@@ -127,8 +127,20 @@ internal static partial class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidProperty = Error(
         "DMS0020",
         "Invalid MSBuild property value",
-        "The MSBuild property {0} is '{1}'; expected one of: {2}",
-        "Dms.Codegen reads a few MSBuild properties (DmsCodegenNamespace, DmsCodegenClientName, DmsCodegenAccessibility); a value it cannot use stops generation instead of being ignored.");
+        "The MSBuild property {0} is '{1}'; expected {2}",
+        "Dms.Codegen reads a few MSBuild properties (DmsCodegenNamespace, or RootNamespace when it is not set; DmsCodegenClientName; DmsCodegenAccessibility); a value it cannot use stops generation instead of being ignored or written into code that does not compile.");
+
+    public static readonly DiagnosticDescriptor HiddenName = Error(
+        "DMS0021",
+        "A declaration hides a type generated code uses",
+        "The project declares '{0}', which hides a name that the code generated into {1} uses",
+        "Generated code names the runtime's and .NET's types (HttpClient, CancellationToken, DmsClientBase...) by short name, and a type or namespace of that name in the generated namespace itself would be taken instead (as would a global type named System, Microsoft or Dms for those namespaces); rename it, move it to another namespace, or set DmsCodegenNamespace.");
+
+    public static readonly DiagnosticDescriptor LanguageVersionTooOld = Error(
+        "DMS0022",
+        "C# version too old for the generated code",
+        "The project compiles C# {0}, but the code Dms.Codegen generates needs C# 11 or newer",
+        "Generated code uses file-local types and static abstract interface members (C# 11); remove the project's LangVersion setting (.NET 8 defaults to C# 12) or set it to 11 or newer.");
 
     public static readonly DiagnosticDescriptor RuntimeTooOld = Error(
         "DMS0090",

@@ -12,8 +12,8 @@ namespace Dms.Codegen.Generator.Emit;
 internal static class Imports
 {
     private static readonly string[] Directives = KnownTypes.Imports
-        .Select(i => $"using {i.Namespace};")
-        .Concat(new[] { $"using static Dms.Codegen.Json.{KnownTypes.JsonReader};" })
+        .Select(i => $"using global::{i.Namespace};")
+        .Concat(new[] { $"using static global::Dms.Codegen.Json.{KnownTypes.JsonReader};" })
         .ToArray();
 
     // Every importable name with the index of its directive.

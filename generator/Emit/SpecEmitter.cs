@@ -47,22 +47,31 @@ internal static class SpecEmitter
     }
 
     /// <summary>
-    /// A whole file: the comment and pragmas every generated file starts with, the imports <paramref name="body"/>
-    /// uses (they keep lines short; see <see cref="KnownTypes.Imports"/>), and a file-scoped namespace, one
-    /// indentation level less on every line.
+    /// A whole file: the comment and pragmas every generated file starts with, a file-scoped namespace (one
+    /// indentation level less on every line), and the imports <paramref name="body"/> uses (they keep lines short;
+    /// see <see cref="KnownTypes.Imports"/>). The imports come after the namespace, each from <c>global::</c>: so
+    /// placed they are searched before the enclosing namespaces and the global one, so a consumer's type or
+    /// namespace of the same name there (<c>Contoso.CancellationToken</c>, a global <c>HttpClient</c>, a
+    /// <c>global using</c> alias) cannot hide the type the code means.
     /// </summary>
     public static string Compose(string ns, SourceWriter body)
     {
-        var text = body.CopyAfter(Header.Length + Imports.LongestList + NamespaceStart.Length + ns.Length + NamespaceEnd.Length);
+        var text = body.CopyAfter(Header.Length + NamespaceStart.Length + ns.Length + NamespaceEnd.Length + Imports.LongestList + 1);
         var used = Imports.Used(text);
-        var start = text.Offset - Header.Length - Imports.Length(used) - NamespaceStart.Length - ns.Length - NamespaceEnd.Length;
+        var imports = Imports.Length(used);
+        var start = text.Offset - Header.Length - NamespaceStart.Length - ns.Length - NamespaceEnd.Length - imports - (imports > 0 ? 1 : 0);
         var buffer = text.Array!;
         var position = start;
         Put(buffer, ref position, Header);
-        Imports.Put(used, buffer, ref position);
         Put(buffer, ref position, NamespaceStart);
         Put(buffer, ref position, ns);
         Put(buffer, ref position, NamespaceEnd);
+        Imports.Put(used, buffer, ref position);
+        if (imports > 0)
+        {
+            buffer[position++] = '\n';
+        }
+
         return new string(buffer, start, position - start + text.Count);
     }
 
@@ -73,7 +82,7 @@ internal static class SpecEmitter
         position += piece.Length;
     }
 
-    private const string NamespaceStart = "\nnamespace ";
+    private const string NamespaceStart = "namespace ";
     private const string NamespaceEnd = ";\n\n";
 
     // Annotations on, so consumers see the same nullable API; warnings off, so Roslyn skips nullable flow analysis of

@@ -37,6 +37,25 @@ internal static class CSharpNames
         return name.Length > 0;
     }
 
+    /// <summary>
+    /// A namespace C# can declare: identifiers joined by dots, each one a keyword only when escaped (<c>My.@class</c>),
+    /// no longer than a name may be (the metadata name is the namespace and the type name together).
+    /// </summary>
+    public static bool IsNamespace(string name)
+    {
+        foreach (var segment in name.Split('.'))
+        {
+            var escaped = segment.StartsWith("@", System.StringComparison.Ordinal);
+            var identifier = escaped ? segment.Substring(1) : segment;
+            if (!IsValid(identifier) || (!escaped && IsKeyword(identifier)))
+            {
+                return false;
+            }
+        }
+
+        return !IsTooLong(name);
+    }
+
     public static bool IsTooLong(string name) => Encoding.UTF8.GetByteCount(name) > MaxUtf8Bytes;
 
     /// <summary>

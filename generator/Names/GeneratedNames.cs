@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 
 namespace Dms.Codegen.Generator.Names;
@@ -60,7 +61,27 @@ internal static class GeneratedNames
     /// Type names generated code uses by short name (its aliases, its helper class, the collections it writes
     /// unqualified), which a spec may not declare: such a type would hide the one the code means.
     /// </summary>
-    public static bool IsReservedTypeName(string name) => name.StartsWith(FileHelpersClass, StringComparison.Ordinal) || System.Array.IndexOf(Emit.JsonEmitter.ReaderMethods, name) >= 0 || System.Array.Exists(Emit.KnownTypes.Imports, i => System.Array.IndexOf(i.Names, name) >= 0);
+    public static bool IsReservedTypeName(string name) => name.StartsWith(FileHelpersClass, StringComparison.Ordinal) || System.Array.Exists(ShortNames, n => n.Name == name);
+
+    /// <summary>
+    /// The names generated code uses unqualified from its imports, each with the namespace (or type) it means it from:
+    /// the types, the reader methods, and the attribute's full name (C# looks <c>[GeneratedCode]</c> up as
+    /// <c>GeneratedCodeAttribute</c> too).
+    /// </summary>
+    public static readonly (string Name, string Owner)[] ShortNames = Emit.KnownTypes.Imports
+        .SelectMany(i => i.Names.Select(name => (name, i.Namespace)))
+        .Concat(Emit.JsonEmitter.ReaderMethods.Select(name => (name, "Dms.Codegen.Json." + Emit.KnownTypes.JsonReader)))
+        .Concat(new[] { (Emit.KnownTypes.GeneratedCode + "Attribute", "System.CodeDom.Compiler") })
+        .ToArray();
+
+    /// <summary>
+    /// Whether <paramref name="client"/> can name the client: the rules of a spec's type names (<c>ParseContext.Identifier</c>),
+    /// for each of <see cref="ClientTypes"/>, and written without formatting characters since it is used as it is.
+    /// </summary>
+    public static bool IsUsableClientName(string client) =>
+        CSharpNames.IsValid(client) && CSharpNames.Canonical(client) == client && !CSharpNames.IsKeyword(client)
+        && !CSharpNames.IsContextualKeyword(client) && !CSharpNames.IsLowercaseOnly(client)
+        && System.Array.TrueForAll(ClientTypes(client), name => !CSharpNames.IsTooLong(name) && !IsReservedTypeName(name));
 
     public static string Request(string operation) => operation + "Request";
 
