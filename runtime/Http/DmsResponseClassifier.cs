@@ -10,7 +10,8 @@ namespace Dms.Codegen.Http;
 /// never as an exception: HTTP error statuses with Alibaba's error body, and DMS's envelope judged by the spec.
 /// Where the operation's response declares <c>Success</c>, anything but JSON <c>true</c> is an error (a missing
 /// <c>Success</c>, with or without a <c>Code</c>, too); an operation without <c>Success</c> is judged by its status
-/// and a non-empty <c>Code</c>.
+/// and a non-empty <c>Code</c>. A second top-level <c>Success</c> is never a success: the typed reader keeps the
+/// last one, so a body whose first says true and whose last says false would pass as a success read as a failure.
 /// The body must already be valid UTF-8 (the call checks that once).
 /// </summary>
 internal static class DmsResponseClassifier
@@ -30,12 +31,12 @@ internal static class DmsResponseClassifier
             return null;
         }
 
-        var fields = ReadEnvelope(body, stopAtSuccess: code < 400 && declaresSuccess, out var isJson);
+        var fields = ReadEnvelope(body, out var isJson);
         var requestId = fields.RequestId ?? requestIdHeader;
         if (fields.Undecodable)
         {
             // Like invalid UTF-8: what the error says cannot be read, so it is not taken as the service's word.
-            return Failure(DmsFailureKind.InvalidResponse, DmsErrorCodes.InvalidResponse, default, $"HTTP {code} with an envelope field that holds an escaped lone surrogate (\\uD800-\\uDFFF), which is not text", status, requestId, body, showBody: true);
+            return Failure(DmsFailureKind.InvalidResponse, DmsErrorCodes.InvalidResponse, default, $"HTTP {code} with an envelope field or member name that holds an escaped lone surrogate (\\uD800-\\uDFFF), which is not text", status, requestId, body, showBody: true);
         }
 
         if (code >= 400)
@@ -63,6 +64,7 @@ internal static class DmsResponseClassifier
         {
             SuccessValue.Absent => "no Success",
             SuccessValue.False => "Success false",
+            SuccessValue.Twice => "Success sent twice",
             _ => "Success not true",
         };
         var errorCode = hasCode ? fields.Code! : DmsErrorCodes.Unsuccessful;
@@ -130,28 +132,33 @@ internal static class DmsResponseClassifier
         }.WithIds(requestId, fields.HostId);
 
     /// <summary>
-    /// The common case first: a top-level <c>"Success": true</c> found by names alone, materialising no value (the
-    /// full scan below decides the same, only later). False on anything else, malformed JSON included.
+    /// The common case first: one top-level <c>"Success": true</c> found by names alone, materialising no value (the
+    /// full scan below decides the same, only later). False on anything else, a second <c>Success</c> and malformed
+    /// JSON included.
     /// </summary>
     private static bool SaysSuccess(ReadOnlySpan<byte> body)
     {
+        var success = false;
         try
         {
             var reader = new Utf8JsonReader(body);
             while (NextTopLevel(ref reader, "Success"u8))
             {
-                if (reader.TokenType == JsonTokenType.True)
+                if (success || reader.TokenType != JsonTokenType.True)
                 {
-                    return true;
+                    return false;
                 }
+
+                success = true;
             }
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
-            // The full scan reports it.
+            // The full scan reports it (InvalidOperationException: a member name holds an escaped lone surrogate).
+            return false;
         }
 
-        return false;
+        return success;
     }
 
     /// <summary>
@@ -195,9 +202,9 @@ internal static class DmsResponseClassifier
     /// Scans the top level of the body once (no document is built): Alibaba's gateway fields <c>Code</c>,
     /// <c>Message</c>, <c>RequestId</c>, <c>HostId</c>, <c>Recommend</c>, and DMS's <c>Success</c>,
     /// <c>ErrorCode</c>, <c>ErrorMessage</c>. Names are matched on the UTF-8 bytes and only those values are
-    /// materialised; for a 2xx, <c>"Success": true</c> ends the scan (the typed reader checks the rest).
+    /// materialised.
     /// </summary>
-    private static Envelope ReadEnvelope(ReadOnlySpan<byte> body, bool stopAtSuccess, out bool isJsonObject)
+    private static Envelope ReadEnvelope(ReadOnlySpan<byte> body, out bool isJsonObject)
     {
         var fields = default(Envelope);
         isJsonObject = false;
@@ -223,16 +230,11 @@ internal static class DmsResponseClassifier
                     case Known.Success:
                         fields.Success = reader.TokenType switch
                         {
+                            _ when fields.Success != SuccessValue.Absent => SuccessValue.Twice,
                             JsonTokenType.True => SuccessValue.True,
                             JsonTokenType.False => SuccessValue.False,
                             _ => SuccessValue.Other,
                         };
-                        if (stopAtSuccess && fields.Success == SuccessValue.True)
-                        {
-                            isJsonObject = true;
-                            return fields;
-                        }
-
                         break;
                 }
 
@@ -244,6 +246,11 @@ internal static class DmsResponseClassifier
         catch (JsonException)
         {
             isJsonObject = false;
+        }
+        catch (InvalidOperationException)
+        {
+            // A member name that holds an escaped lone surrogate, which ValueTextEquals cannot compare.
+            fields.Undecodable = true;
         }
 
         return fields;
@@ -294,6 +301,7 @@ internal static class DmsResponseClassifier
         True,
         False,
         Other,
+        Twice,
     }
 
     private struct Envelope
