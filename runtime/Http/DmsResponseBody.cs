@@ -10,7 +10,9 @@ namespace Dms.Codegen.Http;
 
 /// <summary>
 /// A response body read into pooled memory, at most <see cref="DmsClientOptions.MaxResponseBytes"/> bytes after
-/// decompression, so that neither a huge body nor a decompression bomb can exhaust memory. Dispose returns the buffer.
+/// decompression, so that neither a huge body nor a decompression bomb can exhaust memory. A UTF-8 byte order mark
+/// at the start is not part of the body (RFC 8259 lets a reader ignore it; Utf8JsonReader would refuse it). Dispose
+/// returns the buffer.
 /// </summary>
 internal readonly struct DmsResponseBody : IDisposable
 {
@@ -21,17 +23,20 @@ internal readonly struct DmsResponseBody : IDisposable
 
     private readonly byte[] _buffer;
 
+    private readonly int _start;
+
     private DmsResponseBody(byte[] buffer, int length)
     {
         _buffer = buffer;
-        Length = length;
+        _start = buffer.AsSpan(0, length).StartsWith("\uFEFF"u8) ? 3 : 0;
+        Length = length - _start;
     }
 
     public int Length { get; }
 
-    public ReadOnlySpan<byte> Span => _buffer.AsSpan(0, Length);
+    public ReadOnlySpan<byte> Span => _buffer.AsSpan(_start, Length);
 
-    public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, Length);
+    public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(_start, Length);
 
     /// <summary>Reads the whole body, decoding its <c>Content-Encoding</c> (the runtime asks for <see cref="AcceptedEncodings"/>; a handler with automatic decompression may have decoded it already).</summary>
     /// <exception cref="DmsBodyException">The body is larger than the limit, or could not be read or decompressed.</exception>
