@@ -116,7 +116,9 @@ public abstract class DmsClientBase : IDisposable
 
     // An invoker, not an HttpClient: the client keeps its own timeouts and reads responses as they stream in. No
     // automatic decompression: the runtime asks for compressed bodies itself and decodes them as it reads them,
-    // within MaxResponseBytes (DmsResponseBody), so the handler does no per-request header work of its own.
+    // within MaxResponseBytes (DmsResponseBody), so the handler does no per-request header work of its own. No
+    // redirects: the handler would resend a signed request (its STS token header, a V1 body's signature) to
+    // whatever host the Location names; a 3xx is an error instead.
     private static HttpMessageInvoker CreateOwnedHttpClient() =>
-        new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = System.Net.DecompressionMethods.None });
+        new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = System.Net.DecompressionMethods.None, AllowAutoRedirect = false });
 }

@@ -97,6 +97,14 @@ public static class DmsServiceCollectionExtensions
             next(builder);
             if (builder.Name?.StartsWith(Prefix, StringComparison.Ordinal) == true)
             {
+                // A handler that follows redirects would resend a signed request (its STS token header, a V1 body's
+                // signature) to whatever host the Location names, below the signing handler; a 3xx is an error instead.
+                switch (builder.PrimaryHandler)
+                {
+                    case HttpClientHandler { AllowAutoRedirect: true } handler: handler.AllowAutoRedirect = false; break;
+                    case SocketsHttpHandler { AllowAutoRedirect: true } handler: handler.AllowAutoRedirect = false; break;
+                }
+
                 // Wrapping the primary handler (rather than adding to AdditionalHandlers) keeps it innermost even
                 // when a later filter adds handlers of its own.
                 builder.PrimaryHandler = new DmsSigningHandler(builder.PrimaryHandler);

@@ -12,6 +12,7 @@ namespace Dms.Codegen.Http;
 /// <c>Success</c>, with or without a <c>Code</c>, too); an operation without <c>Success</c> is judged by its status
 /// and a non-empty <c>Code</c>. A second top-level <c>Success</c> is never a success: the typed reader keeps the
 /// last one, so a body whose first says true and whose last says false would pass as a success read as a failure.
+/// A 1xx or 3xx status is never an answer (redirects are not followed: a signed request goes to its endpoint only).
 /// The body must already be valid UTF-8 (the call checks that once).
 /// </summary>
 internal static class DmsResponseClassifier
@@ -26,7 +27,8 @@ internal static class DmsResponseClassifier
     public static DmsFailure? Classify(HttpStatusCode status, ReadOnlySpan<byte> body, string? requestIdHeader, bool declaresSuccess)
     {
         var code = (int)status;
-        if (code < 400 && declaresSuccess && SaysSuccess(body))
+        var answered = code is >= 200 and < 300;
+        if (answered && declaresSuccess && SaysSuccess(body))
         {
             return null;
         }
@@ -45,6 +47,11 @@ internal static class DmsResponseClassifier
                 ? $"{fields.Code ?? "HTTP " + code}: {fields.Message ?? "(no message)"} (HTTP {code}, RequestId {requestId ?? "none"})"
                 : $"HTTP {code} with a body that is not JSON";
             return Failure(isJson ? DmsFailureKind.Service : DmsFailureKind.InvalidResponse, isJson ? fields.Code : DmsErrorCodes.InvalidResponse, fields, description, status, requestId, body, showBody: !isJson);
+        }
+
+        if (!answered)
+        {
+            return Failure(DmsFailureKind.InvalidResponse, DmsErrorCodes.InvalidResponse, fields, $"HTTP {code}, which is not an answer (the client follows no redirects: a signed request goes to its endpoint only)", status, requestId, body, showBody: true);
         }
 
         if (!isJson)
