@@ -139,7 +139,9 @@ internal sealed class DmsFailure
         var end = Math.Min(text.Length, DmsResponseClassifier.RawBodyChars);
         if (end < text.Length || RawBodyTruncated)
         {
-            end -= forms.DanglingPrefixLength(text.AsSpan(0, end));
+            text = DmsRedaction.Plain(text); // as Bounded does: an escaped secret's start at the cut is seen as one
+            end = Math.Min(text.Length, DmsResponseClassifier.RawBodyChars);
+            end = DmsRedaction.CutEnd(text.AsSpan(0, end), forms);
         }
 
         return System.Text.Encoding.Latin1.GetBytes(text[..end]);

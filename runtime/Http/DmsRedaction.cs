@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Dms.Codegen.Credentials;
 using Dms.Codegen.Signing;
 
@@ -12,7 +10,8 @@ namespace Dms.Codegen.Http;
 /// "server string to sign is: ...", which contains the STS token percent-encoded once (V3 canonical headers)
 /// or twice (V1 string to sign); a DmsException carries that text, so it is masked before anyone sees it.
 /// Text is always redacted whole before it is cut, and a cut never leaves the start of a secret at its end.
-/// Only error paths pay for this.
+/// Forms match whatever their case (a server may echo lowercase percent-encoding) and through JSON escapes of
+/// printable ASCII (Gson writes '=' as \u003d; any character can be escaped). Only error paths pay for this.
 /// </summary>
 internal static class DmsRedaction
 {
@@ -25,23 +24,71 @@ internal static class DmsRedaction
     public static SecretForms Forms(DmsCredential? credential, string? signature) =>
         SecretForms.For(credential, signature is null ? Array.Empty<string>() : new[] { signature });
 
-    /// <summary>The text with every form masked; the same instance when nothing matched.</summary>
+    /// <summary>The text with every form masked (its JSON escapes of printable ASCII then written plain); the same instance when nothing matched.</summary>
     public static string? Redact(string? text, SecretForms forms)
     {
-        if (string.IsNullOrEmpty(text))
+        if (string.IsNullOrEmpty(text) || forms.All.Count == 0)
         {
             return text;
         }
 
+        var masked = Plain(text);
+        var matched = false;
         foreach (var form in forms.All)
         {
-            if (text.Contains(form, StringComparison.Ordinal))
+            if (masked.Contains(form, StringComparison.OrdinalIgnoreCase))
             {
-                text = text.Replace(form, Mask, StringComparison.Ordinal);
+                masked = masked.Replace(form, Mask, StringComparison.OrdinalIgnoreCase);
+                matched = true;
             }
         }
 
-        return text;
+        return matched ? masked : text;
+    }
+
+    /// <summary>
+    /// The text with each JSON escape of a printable ASCII character other than '"' and '\' (<c>\u0041</c>, <c>\/</c>)
+    /// written as that character, so that a secret spelled with escapes is seen; the same instance when there is none.
+    /// </summary>
+    public static string Plain(string text)
+    {
+        var at = text.IndexOf('\\', StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return text;
+        }
+
+        var plain = new System.Text.StringBuilder(text.Length);
+        plain.Append(text, 0, at);
+        while (at < text.Length)
+        {
+            var c = text[at];
+            if (c != '\\' || at + 1 == text.Length)
+            {
+                plain.Append(c);
+                at++;
+            }
+            else if (text[at + 1] == '/')
+            {
+                plain.Append('/');
+                at += 2;
+            }
+            else if (text[at + 1] == 'u' && at + 6 <= text.Length
+                && int.TryParse(text.AsSpan(at + 2, 4), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var code)
+                && code is >= 0x20 and < 0x7F and not '"' and not '\\')
+            {
+                plain.Append((char)code);
+                at += 6;
+            }
+            else
+            {
+                // Any other escape (\\ included) is kept as it is, both of its first characters at once.
+                plain.Append(c).Append(text[at + 1]);
+                at += 2;
+            }
+        }
+
+        return plain.ToString();
     }
 
     /// <summary>
@@ -60,14 +107,34 @@ internal static class DmsRedaction
             return text;
         }
 
+        // Written plain before the cut, so that a secret's escaped start at the end is seen as one.
+        text = Plain(text);
+
         var end = Math.Min(maxLength, text.Length);
         if (end > 0 && char.IsHighSurrogate(text[end - 1]))
         {
             end--;
         }
 
-        end -= forms.DanglingPrefixLength(text.AsSpan(0, end));
+        end = CutEnd(text.AsSpan(0, end), forms);
         return string.Concat(text.AsSpan(0, end), "…");
+    }
+
+    /// <summary>
+    /// Where a cut of <paramref name="text"/> (already <see cref="Plain"/>) ends: before an escape the cut went
+    /// through (<c>\u00</c>), then before a tail that could be the start of a secret.
+    /// </summary>
+    public static int CutEnd(ReadOnlySpan<char> text, SecretForms forms)
+    {
+        var end = text.Length;
+        var from = Math.Max(0, end - 5);
+        var slash = text[from..].LastIndexOf('\\');
+        if (slash >= 0 && (from + slash == end - 1 || text[from + slash + 1] == 'u'))
+        {
+            end = from + slash;
+        }
+
+        return end - forms.DanglingPrefixLength(text[..end]);
     }
 
     /// <summary>Every form in which the secret, the token or an attempt's signature could come back, longest first.</summary>
@@ -106,7 +173,7 @@ internal static class DmsRedaction
             {
                 for (var length = Math.Min(form.Length - 1, text.Length); length > longest; length--)
                 {
-                    if (text[^length..].SequenceEqual(form.AsSpan(0, length)))
+                    if (text[^length..].Equals(form.AsSpan(0, length), StringComparison.OrdinalIgnoreCase))
                     {
                         longest = length;
                         break;
@@ -125,20 +192,16 @@ internal static class DmsRedaction
             }
 
             var once = PercentEncoder.Encode(value);
+            // JSON-escaped spellings (\u002B for +, \/ for /) are matched through Plain.
             foreach (var form in new[] { value, once, PercentEncoder.Encode(once) })
             {
                 AddDistinct(forms, form);
-
-                // Raw bodies may carry the JSON-escaped spelling (\u002B for +, \/ for /).
-                AddDistinct(forms, JsonEncodedText.Encode(form).ToString());
-                AddDistinct(forms, JsonEncodedText.Encode(form, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString());
-                AddDistinct(forms, form.Replace("/", "\\/", StringComparison.Ordinal));
             }
         }
 
         private static void AddDistinct(List<string> forms, string form)
         {
-            if (!forms.Contains(form))
+            if (!forms.Exists(known => string.Equals(known, form, StringComparison.OrdinalIgnoreCase)))
             {
                 forms.Add(form);
             }
