@@ -8,6 +8,7 @@ using Dms.Codegen.Generator.Tests.Infrastructure;
 using Dms.Codegen.SpecImporter;
 using Dms.Codegen.Testing;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace Dms.Codegen.Generator.Tests;
@@ -95,6 +96,32 @@ public class ConsumerNameTests
         Assert.Equal(Location.None, diagnostic.Location);
         Assert.Contains(named, diagnostic.GetMessage(), StringComparison.Ordinal);
         Assert.Empty(run.HintNames);
+    }
+
+    [Fact]
+    public void NamesCSharpWouldNotBindInThatNamespaceAreNotDms0021()
+    {
+        // Another arity than the code uses (IReadOnlyList<T>, HttpClient, ReadString(...)), a namespace where the code
+        // always gives type arguments, and a type a reference declares but keeps internal: the imports still win.
+        var other = CSharpCompilation.Create("Other", new[] { CSharpSyntaxTree.ParseText("namespace Contoso.Dms { internal class CancellationToken { } }", GeneratorHarness.ParseOptions) },
+            GeneratorHarness.MetadataReferences, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        Assert.True(other.Emit(image).Success);
+        const string Source = """
+            namespace Contoso.Dms
+            {
+                internal class IReadOnlyList { }
+                internal class HttpClient<T> { }
+                internal class ReadString<T> { }
+                namespace Dictionary { internal class Marker { } }
+            }
+            """;
+
+        var run = ConsumerProject.Run(ConsumerProject.Representative, new[] { Source }, references: new[] { MetadataReference.CreateFromImage(image.ToArray()) });
+
+        Assert.Empty(run.OwnProblems);
+        Assert.Empty(run.Dms);
+        Assert.True(run.AddedProblems.Count == 0, run.Describe());
     }
 
     [Fact]

@@ -34,11 +34,11 @@ internal static class ConsumerProject
         return options;
     }
 
-    public static ConsumerRun Run(AdditionalText[] specs, IEnumerable<string> sources, Dictionary<string, string>? properties = null, CSharpParseOptions? parse = null, CSharpCompilationOptions? options = null)
+    public static ConsumerRun Run(AdditionalText[] specs, IEnumerable<string> sources, Dictionary<string, string>? properties = null, CSharpParseOptions? parse = null, CSharpCompilationOptions? options = null, IEnumerable<MetadataReference>? references = null)
     {
         parse ??= GeneratorHarness.ParseOptions;
         options ??= new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error, warningLevel: 9999);
-        var compilation = CSharpCompilation.Create("Consumer", sources.Select(source => CSharpSyntaxTree.ParseText(source, parse)), GeneratorHarness.MetadataReferences, options);
+        var compilation = CSharpCompilation.Create("Consumer", sources.Select(source => CSharpSyntaxTree.ParseText(source, parse)), GeneratorHarness.MetadataReferences.AddRange(references ?? Enumerable.Empty<MetadataReference>()), options);
         var driver = CSharpGeneratorDriver.Create(new[] { new DmsClientGenerator().AsSourceGenerator() }, specs, parse, new SpecOptionsProvider(properties ?? Properties()))
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out _, CancellationToken.None);
         return new ConsumerRun(driver.GetRunResult(), compilation, output);
