@@ -62,7 +62,7 @@ internal sealed class CliProfileCredentialProvider : IDmsCredentialProvider
                 throw new DmsCredentialException(Source, "the file has no \"profiles\" list");
             }
 
-            var name = _profile ?? CredentialHttp.Text(root, "current") ?? "default";
+            var name = _profile ?? CredentialHttp.Text(root, "current", Source) ?? "default";
             return Build(profiles, name, new HashSet<string>(StringComparer.Ordinal));
         }
     }
@@ -74,10 +74,10 @@ internal sealed class CliProfileCredentialProvider : IDmsCredentialProvider
             throw new DmsCredentialException(Source, $"profile '{name}' is its own source_profile (through {string.Join(" -> ", visiting)})");
         }
 
-        var profile = Find(profiles, name) ?? throw new DmsCredentialException(Source, $"the file has no profile named '{name}'");
-        var mode = CredentialHttp.Text(profile, "mode") ?? "AK";
-        string Required(string key) => CredentialHttp.Text(profile, key) ?? throw new DmsCredentialException(Source, $"profile '{name}' has mode {mode} but no {key}");
-        string? Optional(string key) => CredentialHttp.Text(profile, key);
+        var profile = Find(profiles, name, Source) ?? throw new DmsCredentialException(Source, $"the file has no profile named '{name}'");
+        var mode = CredentialHttp.Text(profile, "mode", Source) ?? "AK";
+        string Required(string key) => CredentialHttp.Text(profile, key, Source) ?? throw new DmsCredentialException(Source, $"profile '{name}' has mode {mode} but no {key}");
+        string? Optional(string key) => CredentialHttp.Text(profile, key, Source);
         var sts = _options.ForSts(Optional("sts_region"), profile.TryGetProperty("enable_vpc", out var vpc) && vpc.ValueKind is JsonValueKind.True or JsonValueKind.False ? vpc.GetBoolean() : null);
         var duration = profile.TryGetProperty("expired_seconds", out var seconds) && seconds.TryGetInt32(out var value) && value > 0 ? TimeSpan.FromSeconds(value) : TimeSpan.FromHours(1);
         var sourceName = $"{Source} [{name}]";
@@ -108,11 +108,11 @@ internal sealed class CliProfileCredentialProvider : IDmsCredentialProvider
         }
     }
 
-    private static JsonElement? Find(JsonElement profiles, string name)
+    private static JsonElement? Find(JsonElement profiles, string name, string source)
     {
         foreach (var profile in profiles.EnumerateArray())
         {
-            if (CredentialHttp.Text(profile, "name") == name)
+            if (CredentialHttp.Text(profile, "name", source) == name)
             {
                 return profile;
             }

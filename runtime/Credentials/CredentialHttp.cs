@@ -96,10 +96,10 @@ internal sealed class CredentialHttp
     /// <summary>A credential from <c>AccessKeyId</c>, <c>AccessKeySecret</c>, <c>SecurityToken</c> and <c>Expiration</c> members.</summary>
     public static DmsCredential ReadCredential(JsonElement element, string source, string what, string providerName, bool tokenRequired = true)
     {
-        var id = Text(element, "AccessKeyId");
-        var secret = Text(element, "AccessKeySecret");
-        var token = Text(element, "SecurityToken");
-        var expiration = Text(element, "Expiration");
+        var id = Text(element, "AccessKeyId", source);
+        var secret = Text(element, "AccessKeySecret", source);
+        var token = Text(element, "SecurityToken", source);
+        var expiration = Text(element, "Expiration", source);
         var missing = id is null ? "AccessKeyId" : secret is null ? "AccessKeySecret" : token is null && tokenRequired ? "SecurityToken" : expiration is null ? "Expiration" : null;
         if (missing is not null)
         {
@@ -115,8 +115,23 @@ internal sealed class CredentialHttp
     }
 
     /// <summary>A string member, or null when it is absent, not a string or empty.</summary>
-    public static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
+    public static string? Text(JsonElement element, string name, string source)
+    {
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.GetString() is { Length: > 0 } text ? text : null;
+        }
+        catch (InvalidOperationException exception)
+        {
+            // Valid JSON, but an escaped lone surrogate ("\ud800") is no text; the value is not quoted (it may be a secret).
+            throw new DmsCredentialException(source, $"{name} holds an escaped lone surrogate, which is not text", exception);
+        }
+    }
 
     public static string Cut(string text, int length) => text.Length <= length ? text : text[..length] + "...";
 

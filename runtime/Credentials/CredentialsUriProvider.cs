@@ -44,7 +44,7 @@ internal sealed class CredentialsUriProvider : RefreshingCredentialProvider
         }
 
         using var document = CredentialHttp.ParseObject(answer, Source, what);
-        if (CredentialHttp.Text(document.RootElement, "Code") is { } code && code != "Success")
+        if (CredentialHttp.Text(document.RootElement, "Code", Source) is { } code && code != "Success")
         {
             throw new DmsCredentialException(Source, $"{what} answered Code '{CredentialHttp.Cut(code, 60)}' instead of 'Success'");
         }

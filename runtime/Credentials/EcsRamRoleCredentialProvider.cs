@@ -56,7 +56,7 @@ internal sealed class EcsRamRoleCredentialProvider : RefreshingCredentialProvide
         }
 
         using var document = CredentialHttp.ParseObject(answer, Source, what);
-        if (CredentialHttp.Text(document.RootElement, "Code") is var code && code != "Success")
+        if (CredentialHttp.Text(document.RootElement, "Code", Source) is var code && code != "Success")
         {
             throw new DmsCredentialException(Source, $"{what} answered Code '{CredentialHttp.Cut(code ?? "(none)", 60)}' instead of 'Success'");
         }

@@ -80,18 +80,18 @@ internal static class StsCall
         {
             using var document = System.Text.Json.JsonDocument.Parse(answer.Body);
             var root = document.RootElement;
-            if (CredentialHttp.Text(root, "Code") is { } code)
+            if (CredentialHttp.Text(root, "Code", what) is { } code)
             {
                 text.Append(' ').Append(CredentialHttp.Cut(code, 100));
             }
 
-            if (CredentialHttp.Text(root, "Message") is { } message)
+            if (CredentialHttp.Text(root, "Message", what) is { } message)
             {
                 // SignatureDoesNotMatch quotes the string to sign, which holds a source's STS token.
                 text.Append(": ").Append(CredentialHttp.Cut(DmsRedaction.Redact(message, masks)!, 1000));
             }
 
-            if (CredentialHttp.Text(root, "RequestId") is { } requestId)
+            if (CredentialHttp.Text(root, "RequestId", what) is { } requestId)
             {
                 text.Append(" (RequestId ").Append(CredentialHttp.Cut(requestId, 100)).Append(')');
             }
@@ -99,6 +99,10 @@ internal static class StsCall
         catch (System.Text.Json.JsonException)
         {
             text.Append(" with a body that is not JSON");
+        }
+        catch (DmsCredentialException)
+        {
+            text.Append(" with a field that is not text"); // an escaped lone surrogate (see CredentialHttp.Text)
         }
 
         return text.ToString();
