@@ -25,17 +25,21 @@ internal sealed class CredentialHttp
     /// <summary>Credential answers are a few kilobytes; anything far larger is not one.</summary>
     private const int MaxAnswerBytes = 64 * 1024;
 
+    // No redirects, as in DMS calls: AssumeRole is signed with the source key (and carries its STS token), and
+    // would be resent to whatever host the Location names.
     private static readonly Lazy<HttpMessageHandler> Shared = new(() => new SocketsHttpHandler
     {
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         ConnectTimeout = TimeSpan.FromSeconds(5),
         AutomaticDecompression = DecompressionMethods.None,
+        AllowAutoRedirect = false,
     });
 
     // The metadata service is link-local: never through a proxy, and a machine without one is told within a second.
     private static readonly Lazy<HttpMessageHandler> Metadata = new(() => new SocketsHttpHandler
     {
         UseProxy = false,
+        AllowAutoRedirect = false, // the metadata token header must not leave the link-local service either
         ConnectTimeout = TimeSpan.FromSeconds(1),
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
     });

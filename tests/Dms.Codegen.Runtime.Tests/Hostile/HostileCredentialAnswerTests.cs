@@ -50,4 +50,30 @@ public sealed class HostileCredentialAnswerTests
         Assert.Equal($"{member} holds an escaped lone surrogate, which is not text", exception.Problem);
         CredentialKit.AssertSafe(exception, "CLI profile file", "Leaked-Secret-4");
     }
+
+    /// <summary>
+    /// An STS endpoint that redirects: AssumeRole is signed with the source key (and carries its STS token), so it
+    /// must not be resent to the host the Location names; the answer is an error of the STS source instead.
+    /// </summary>
+    [Theory]
+    [InlineData(302)]
+    [InlineData(307)]
+    public async Task AnStsRedirectIsNotFollowed(int status)
+    {
+        await using var kit = new CredentialKit();
+        await using var elsewhere = await LoopbackServer.StartAsync((c, _) => LoopbackServer.Json(c, "{}"));
+        await using var sts = await LoopbackServer.StartAsync((c, _) =>
+        {
+            c.Response.Headers.Location = new Uri(elsewhere.Endpoint, "/stolen").ToString();
+            return LoopbackServer.Json(c, "{}", status);
+        });
+        kit.Options.StsEndpoint = sts.Endpoint;
+        kit.Options.TimeProvider = kit.Clock;
+
+        var exception = await Assert.ThrowsAsync<DmsCredentialException>(() => kit.Role(kit.SourceKey("Src-Token-Never-Shown-a17c")).GetCredentialAsync(default).AsTask());
+
+        Assert.Contains($"HTTP {status}", exception.Message);
+        Assert.Equal(1, sts.RequestCount);
+        Assert.Equal(0, elsewhere.RequestCount);
+    }
 }
