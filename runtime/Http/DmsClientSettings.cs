@@ -19,6 +19,7 @@ internal sealed class DmsClientSettings
         Logger = options.Logger ?? options.LoggerFactory?.CreateLogger(DmsTelemetry.LogCategory);
         TimeProvider = options.TimeProvider;
         MaxResponseBytes = options.MaxResponseBytes;
+        ErrorTypes = new DmsErrorTypes();
     }
 
     private DmsClientSettings(DmsClientSettings other, DmsSignatureVersion signatureVersion)
@@ -33,6 +34,7 @@ internal sealed class DmsClientSettings
         Logger = other.Logger;
         TimeProvider = other.TimeProvider;
         MaxResponseBytes = other.MaxResponseBytes;
+        ErrorTypes = other.ErrorTypes;
     }
 
     public Uri Endpoint { get; }
@@ -54,6 +56,9 @@ internal sealed class DmsClientSettings
     public TimeProvider TimeProvider { get; }
 
     public long MaxResponseBytes { get; }
+
+    /// <summary>The <c>error.type</c> values this client's duration metric has used (bounded).</summary>
+    public DmsErrorTypes ErrorTypes { get; }
 
     /// <summary>These settings with another signature version (streams are always signed with V3, as Alibaba's clients sign them).</summary>
     public DmsClientSettings WithSignatureVersion(DmsSignatureVersion version) => version == SignatureVersion ? this : new DmsClientSettings(this, version);

@@ -171,7 +171,7 @@ public static class DmsTelemetry
                 };
                 if (_errorType is not null)
                 {
-                    tags.Add("error.type", _errorType);
+                    tags.Add("error.type", _settings.ErrorTypes.Bounded(_errorType));
                 }
 
                 Duration.Record(_settings.TimeProvider.GetElapsedTime(_started).TotalMilliseconds, tags);
@@ -179,5 +179,36 @@ public static class DmsTelemetry
 
             _activity?.Dispose();
         }
+    }
+}
+
+/// <summary>
+/// At most <see cref="Max"/> distinct <c>error.type</c> values per client reach the duration metric, then
+/// <c>_OTHER</c> (the conventions' fallback): <c>error.type</c> is the server's <c>Code</c>, and a server that
+/// invents one per answer would otherwise grow the meter's series, each kept by every exporter, without bound.
+/// Spans keep the exact code. Two threads may both pass the count check, so the bound is Max plus a few.
+/// </summary>
+internal sealed class DmsErrorTypes
+{
+    public const int Max = 64;
+
+    public const string Other = "_OTHER";
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _seen = new(StringComparer.Ordinal);
+
+    public string Bounded(string errorType)
+    {
+        if (_seen.ContainsKey(errorType))
+        {
+            return errorType;
+        }
+
+        if (_seen.Count >= Max)
+        {
+            return Other;
+        }
+
+        _seen.TryAdd(errorType, true);
+        return errorType;
     }
 }
