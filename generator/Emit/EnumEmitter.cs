@@ -24,7 +24,8 @@ internal static class EnumEmitter
         w.Line();
         w.Line($"/// <summary>Wraps a wire value, documented or not.</summary>");
         w.Line($"/// <exception cref=\"{KnownTypes.ArgumentNullException}\"><paramref name=\"value\"/> is null.</exception>");
-        w.Line($"public {name}(string value) => _value = value ?? throw new {KnownTypes.ArgumentNullException}(nameof(value));");
+        // "value", not nameof(value): a type or namespace named nameof in scope (My.nameof) would make that a call.
+        w.Line($"public {name}(string value) => _value = value ?? throw new {KnownTypes.ArgumentNullException}(\"value\");");
         foreach (var value in model.Values)
         {
             w.Line();

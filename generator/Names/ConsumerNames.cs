@@ -25,11 +25,22 @@ internal static class ConsumerNames
             }
         }
 
-        if (Find(compilation, ns) is not { } target)
+        // A type named var anywhere from the namespace out makes every 'var' in generated code mean it.
+        var (deepest, whole) = Deepest(compilation, ns);
+        for (var scope = deepest; scope is not null; scope = scope.ContainingNamespace)
+        {
+            if (scope.GetTypeMembers("var", 0).Any(type => compilation.IsSymbolAccessibleWithin(type, compilation.Assembly)))
+            {
+                return scope.IsGlobalNamespace ? "var" : scope.ToDisplayString() + ".var";
+            }
+        }
+
+        if (!whole)
         {
             return null;
         }
 
+        var target = deepest;
         foreach (var (name, owner) in GeneratedNames.ShortNames)
         {
             // Code generated into the namespace a type comes from (Dms.Codegen) finds that very type: nothing hidden.
@@ -55,20 +66,24 @@ internal static class ConsumerNames
         ? home.GetTypeMembers(name).Select(t => t.Arity).ToArray()
         : new[] { 0 };
 
-    private static INamespaceSymbol? Find(Compilation compilation, string ns)
+    private static INamespaceSymbol? Find(Compilation compilation, string ns) => Deepest(compilation, ns) is (var found, true) ? found : null;
+
+    /// <summary>The innermost namespace of <paramref name="ns"/> the compilation has, and whether that is all of it.</summary>
+    private static (INamespaceSymbol Deepest, bool Whole) Deepest(Compilation compilation, string ns)
     {
-        INamespaceSymbol? found = compilation.GlobalNamespace;
+        var found = compilation.GlobalNamespace;
         foreach (var segment in ns.Split('.'))
         {
             // An escaped keyword segment (My.@class) is the keyword's name in symbols.
-            found = found.GetNamespaceMembers().FirstOrDefault(n => n.Name == segment.TrimStart('@'));
-            if (found is null)
+            if (found.GetNamespaceMembers().FirstOrDefault(n => n.Name == segment.TrimStart('@')) is not { } next)
             {
-                return null;
+                return (found, false);
             }
+
+            found = next;
         }
 
-        return found;
+        return (found, true);
     }
 
     /// <summary>The first names of every namespace generated code imports or names with <c>global::</c>.</summary>

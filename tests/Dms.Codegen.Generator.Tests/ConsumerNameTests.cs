@@ -39,9 +39,13 @@ public class ConsumerNameTests
         new object[] { "global namespaces", string.Concat(Names.Concat(Roots).Select(n => $"namespace {n} {{ internal class Marker{n} {{ }} }}\n")) },
         new object[] { "namespaces in the parent namespace", string.Concat(Names.Concat(Roots).Where(n => n != "Dms").Select(n => $"namespace Contoso.{n} {{ internal class Marker{n} {{ }} }}\n")) },
         new object[] { "namespaces below the generated one", string.Concat(Names.Concat(Roots).Where(n => !GeneratedNames.IsReservedTypeName(n)).Select(n => $"namespace Contoso.Dms.{n} {{ internal class Marker{n} {{ }} }}\n")) },
+        new object[] { "types and namespaces named like contextual keywords", "#pragma warning disable CS8981\n" + Types(Contextual) + "namespace Contoso {\n" + Types(Contextual) + "}\n" + string.Concat(Contextual.Select(n => $"namespace Contoso.Dms.{n}.Inner {{ internal class Marker{n} {{ }} }}\n")) },
         new object[] { "global using aliases", string.Concat(Names.Select(n => $"global using {n} = System.Object;\n")) },
         new object[] { "implicit usings and a global using of a namespace declaring every name", ImplicitUsings + "global using Hostile;\nglobal using static Hostile.Methods;\nnamespace Hostile {\n" + Types(Names) + "internal static class Methods {\n" + string.Concat(JsonEmitterMethods.Select(m => $"internal static void {m}() {{ }}\n")) + "} }" },
     };
+
+    // Contextual keywords generated code writes (nameof(...) once was one); var is DMS0021 instead.
+    private static readonly string[] Contextual = { "nameof", "_", "when", "value", "from", "select", "where", "by", "on", "dynamic", "notnull", "nint", "global", "args", "async", "await" };
 
     private const string ImplicitUsings = "global using System;\nglobal using System.Collections.Generic;\nglobal using System.IO;\nglobal using System.Linq;\nglobal using System.Net.Http;\nglobal using System.Threading;\nglobal using System.Threading.Tasks;\n";
 
@@ -51,8 +55,10 @@ public class ConsumerNameTests
     [MemberData(nameof(Placements))]
     public void NamesOutsideTheGeneratedNamespaceChangeNothing(string placement, string source)
     {
-        var run = ConsumerProject.Run(ConsumerProject.Representative, new[] { source });
+        // With the emulator's response shapes too, so that every file the generator can write is under the same names.
+        var run = ConsumerProject.Run(ConsumerProject.Representative, new[] { source }, ConsumerProject.Properties(("DmsCodegenEmitShapes", "true")));
 
+        Assert.Contains("DmsClient.Shapes.g.cs", run.HintNames);
         Assert.True(run.OwnProblems.Count == 0, placement + ": the consumer's own code should be clean\n" + string.Join("\n", run.OwnProblems.Take(5)));
         Assert.Empty(run.Dms);
         Assert.True(run.AddedProblems.Count == 0, placement + ":\n" + run.Describe());
@@ -82,6 +88,8 @@ public class ConsumerNameTests
         new object[] { "namespace Contoso.Dms { public static class ReadString { } }", "Contoso.Dms.ReadString" },
         new object[] { "namespace Contoso.Dms { internal struct DmsClientBase { } }", "Contoso.Dms.DmsClientBase" },
         new object[] { "public class System { }", "'System'" },
+        new object[] { "#pragma warning disable CS8981\ninternal class var { }", "'var'" },
+        new object[] { "#pragma warning disable CS8981\nnamespace Contoso { internal class var { } }", "'Contoso.var'" },
         new object[] { "public class Dms { }", "'Dms'" },
     };
 

@@ -46,6 +46,8 @@ public class ConsumerSettingsTests
         ("DmsCodegenNamespace", "My.record.Api"), ("DmsCodegenNamespace", "My.var._.Api"), ("DmsCodegenNamespace", "global"), ("DmsCodegenNamespace", "My.global"),
         ("DmsCodegenNamespace", "System"), ("DmsCodegenNamespace", "System.Threading"), ("DmsCodegenNamespace", "Microsoft"), ("DmsCodegenNamespace", "Dms"),
         ("DmsCodegenNamespace", "My.@class"), ("DmsCodegenNamespace", "\u00C5pp.lower"), ("DmsCodegenNamespace", "  Padded.Dms\t"), ("DmsCodegenNamespace", "Contoso.Dms.Types"),
+        ("DmsCodegenNamespace", "My.await.async.Api"), ("DmsCodegenNamespace", "My.yield.nameof.value"), ("DmsCodegenNamespace", "My.field.args"), ("DmsCodegenNamespace", "dynamic.nint.when"),
+        ("DmsCodegenNamespace", "My.@await"), ("DmsCodegenNamespace", "My.DmsClient"), ("DmsCodegenNamespace", "My.HttpClient"), ("DmsCodegenNamespace", "System.Net.Http"), ("DmsCodegenNamespace", "Dms.Codegen.Json"),
         ("DmsCodegenClientName", "Task"), ("DmsCodegenClientName", "System"), ("DmsCodegenClientName", "Contoso"), ("DmsCodegenClientName", "Wire"), ("DmsCodegenClientName", "\u00C5Client"),
         ("DmsCodegenAccessibility", " Internal "), ("DmsCodegenEmitShapes", "TRUE"),
     }.Select(p => new object[] { p.Item1, p.Item2 });
