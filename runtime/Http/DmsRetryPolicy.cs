@@ -69,7 +69,8 @@ public sealed class DmsRetryPolicy
 
     /// <summary>
     /// The server's wish, if it sent one: <c>x-acs-retry-after</c> (milliseconds, as Alibaba's core reads it)
-    /// or the standard <c>Retry-After</c> (seconds or an HTTP date).
+    /// or the standard <c>Retry-After</c> (seconds or an HTTP date); a number of either too large to read counts as a
+    /// day (longer than any MaxDelay), so that it ends the retries as a large one does.
     /// </summary>
     public static TimeSpan? ServerDelay(HttpResponseHeaders headers, DateTimeOffset now)
     {
@@ -81,6 +82,11 @@ public sealed class DmsRetryPolicy
                 if (long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var milliseconds) && milliseconds >= 0)
                 {
                     return TimeSpan.FromMilliseconds(Math.Min(milliseconds, (long)TimeSpan.FromDays(1).TotalMilliseconds));
+                }
+
+                if (IsDigits(value))
+                {
+                    return Overlong;
                 }
             }
         }
@@ -97,9 +103,18 @@ public sealed class DmsRetryPolicy
                 return date > now ? date - now : TimeSpan.Zero;
             }
         }
+        else if (headers.NonValidated.TryGetValues("Retry-After", out var raw) && IsDigits(raw.ToString()))
+        {
+            return Overlong; // delta-seconds beyond what the header's parser reads
+        }
 
         return null;
     }
+
+    // A wait too long to be read as a number is a long wait (so, past MaxDelay, no retry), not no wish at all.
+    private static readonly TimeSpan Overlong = TimeSpan.FromDays(1);
+
+    private static bool IsDigits(string? text) => text?.Trim() is { Length: > 0 } digits && !digits.AsSpan().ContainsAnyExceptInRange('0', '9');
 
     /// <summary>Exponential back-off with jitter: base × 2^(attempt−1), scaled by a random 50–100 %, capped.</summary>
     public static TimeSpan Backoff(DmsRetryOptions options, int attempt, double random)

@@ -97,12 +97,12 @@ public class HostileWireTests
     public static TheoryData<string, int> AbsurdRetryAfter() => new()
     {
         { "x-acs-retry-after: -5", 3 },
-        { "x-acs-retry-after: 1000000000000000000000000000000", 3 },
+        { "x-acs-retry-after: 1000000000000000000000000000000", 1 },
         { "x-acs-retry-after: soon", 3 },
         { "x-acs-retry-after: 1e3", 3 },
         { "x-acs-retry-after: 99999999999999", 1 },
         { "Retry-After: -1", 3 },
-        { "Retry-After: 1000000000000000000000000000000", 3 },
+        { "Retry-After: 1000000000000000000000000000000", 1 },
         { "Retry-After: Thu, 01 Jan 1970 00:00:00 GMT", 3 },
         { "Retry-After: Fri, 31 Dec 9999 23:59:59 GMT", 1 },
     };
