@@ -154,6 +154,7 @@ public class HostileJsonValueTests
     [InlineData("""{"RequestId":"R1","Success":true,"Success":false}""")]
     [InlineData("""{"RequestId":"R1","Success":false,"Success":true}""")]
     [InlineData("""{"RequestId":"R1","Success":true,"JobDegree":{},"Success":true}""")]
+    [InlineData("""{"RequestId":"R1","Success":true,"Succ\u0065ss":false}""")]
     public async Task TwoSuccessMembersAreNotASuccess(string body)
     {
         await using var server = await LoopbackServer.StartAsync((c, _) => LoopbackServer.Json(c, body));
@@ -163,6 +164,19 @@ public class HostileJsonValueTests
 
         Assert.Contains("Success sent twice", exception.Message);
         Assert.Equal(1, server.RequestCount);
+    }
+
+    [Theory]
+    [InlineData("""{"RequestId":"R1","Success":true,"JobDegree":{"Success":false}}""")]
+    [InlineData("""{"RequestId":"R1","Success":true,"JobDegree":{"Note":"a \"quoted\" word"}}""")]
+    public async Task ASuccessNamedOnlyBelowTheTopLevelOrAnEscapeAfterItIsStillASuccess(string body)
+    {
+        await using var server = await LoopbackServer.StartAsync((c, _) => LoopbackServer.Json(c, body));
+        using var client = TestClients.Create(server.Endpoint);
+
+        var response = await client.GetDataTrackJobDegreeAsync(TestClients.Degree());
+
+        Assert.True(response.Success);
     }
 
     [Theory]
