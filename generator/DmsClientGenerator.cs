@@ -75,7 +75,17 @@ public sealed class DmsClientGenerator : IIncrementalGenerator
             .Select(static (spec, _) => spec.Model)
             .WithTrackingName(TrackingNames.Model);
 
-        context.RegisterSourceOutput(models.Combine(options), static (output, pair) => Guard(output, () => EmitSpec(output, pair.Left, pair.Right)));
+        // One value for the whole build, compared by value: only marking or unmarking something deprecated re-emits.
+        var anyDeprecated = models
+            .Select(static (model, _) => model?.HasDeprecated == true)
+            .Collect()
+            .Select(static (flags, _) => flags.Contains(true));
+        var emitOptions = options
+            .Combine(anyDeprecated)
+            .Select(static (pair, _) => pair.Left with { AnyDeprecated = pair.Right })
+            .WithTrackingName(TrackingNames.EmitOptions);
+
+        context.RegisterSourceOutput(models.Combine(emitOptions), static (output, pair) => Guard(output, () => EmitSpec(output, pair.Left, pair.Right)));
 
         // Only the sorted operation names cross files here, so the catalog is re-emitted only when one is added or removed.
         var operationNames = validated
@@ -83,7 +93,7 @@ public sealed class DmsClientGenerator : IIncrementalGenerator
             .Where(static name => name is not null)
             .Collect()
             .Select(static (names, _) => names.Select(static name => name!).OrderBy(static name => name, StringComparer.Ordinal).ToEquatableArray());
-        context.RegisterSourceOutput(operationNames.Combine(options), static (output, pair) => Guard(output, () =>
+        context.RegisterSourceOutput(operationNames.Combine(emitOptions), static (output, pair) => Guard(output, () =>
         {
             if (pair.Right.CanEmit)
             {
@@ -91,10 +101,10 @@ public sealed class DmsClientGenerator : IIncrementalGenerator
             }
         }));
 
-        ShapeEmitter.Register(context, models, options);
+        ShapeEmitter.Register(context, models, emitOptions);
 
         var anySpec = specFiles.Collect().Select(static (files, _) => !files.IsEmpty);
-        context.RegisterSourceOutput(options.Combine(anySpec), static (output, pair) => Guard(output, () => EmitClient(output, pair.Left, pair.Right)));
+        context.RegisterSourceOutput(emitOptions.Combine(anySpec), static (output, pair) => Guard(output, () => EmitClient(output, pair.Left, pair.Right)));
     }
 
     /// <summary>

@@ -14,6 +14,12 @@ internal sealed record GeneratorOptions(string Namespace, string ClientName, boo
     public const string Public = "public";
     public const string Internal = "internal";
 
+    /// <summary>
+    /// Whether any spec of the build marks something deprecated: only then do generated files silence CS0612 and
+    /// CS0618 (a deprecated type or enum value may be used from any file, so it is one answer for all of them).
+    /// </summary>
+    public bool AnyDeprecated { get; init; }
+
     /// <summary>The first property whose value cannot be used (reported as DMS0020), or null.</summary>
     public InvalidProperty? Invalid { get; init; }
 

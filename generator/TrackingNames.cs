@@ -10,4 +10,5 @@ internal static class TrackingNames
     public const string Index = nameof(Index);
     public const string Validate = nameof(Validate);
     public const string Model = nameof(Model);
+    public const string EmitOptions = nameof(EmitOptions);
 }

@@ -48,7 +48,7 @@ internal static class ClientEmitter
 
         w.Line("};");
         w.Close();
-        return SpecEmitter.Compose(options.Namespace, w);
+        return SpecEmitter.Compose(options, w);
     }
 
     public static string EmitClientFile(GeneratorOptions options)
@@ -86,7 +86,7 @@ internal static class ClientEmitter
         w.Line($"{options.Accessibility} partial interface {GeneratedNames.ClientInterface(options.ClientName)} {{ }}");
         w.Line();
         EmitServiceCollectionExtensions(w, options);
-        return SpecEmitter.Compose(options.Namespace, w);
+        return SpecEmitter.Compose(options, w);
     }
 
     /// <summary><c>services.Add{Client}(...)</c>: thin typed calls into the runtime's IHttpClientFactory registration.</summary>

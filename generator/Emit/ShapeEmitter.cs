@@ -60,7 +60,7 @@ internal static class ShapeEmitter
 
         w.Line("};");
         w.Close();
-        return SpecEmitter.Compose(options.Namespace, w);
+        return SpecEmitter.Compose(options, w);
     }
 
     private static string EmitFile(GeneratorOptions options, SpecModel model)
@@ -75,7 +75,7 @@ internal static class ShapeEmitter
 
         w.Line("    \"\"\";");
         w.Close();
-        return SpecEmitter.Compose(options.Namespace, w);
+        return SpecEmitter.Compose(options, w);
     }
 
     /// <summary>The shape as JSON, one member per line. It never holds three quotes in a row, so a raw literal keeps it.</summary>

@@ -96,6 +96,9 @@ internal sealed record ObjectModel(string Name, Docs Docs, EquatableArray<Proper
         Properties = Properties.Select(p => p with { Docs = Docs.None }).ToEquatableArray(),
         NestedTypes = NestedTypes.Select(n => n.Shape()).ToEquatableArray(),
     };
+
+    /// <summary>Whether the type, one of its members or one of its inline types is deprecated.</summary>
+    public bool HasDeprecated => Docs.Deprecated || Properties.Any(p => p.Docs.Deprecated) || NestedTypes.Any(n => n.HasDeprecated);
 }
 
 internal sealed record EnumValueModel(string Value, string Name, string? Description, bool Deprecated);
@@ -122,7 +125,18 @@ internal sealed record SpecModel(
     string HintName,
     OperationModel? Operation,
     EquatableArray<ObjectModel> Types,
-    EquatableArray<EnumModel> Enums);
+    EquatableArray<EnumModel> Enums)
+{
+    /// <summary>Whether anything the file generates is marked <c>[Obsolete]</c> (deprecated in the spec).</summary>
+    public bool HasDeprecated =>
+        Enums.Any(e => e.Docs.Deprecated || e.Values.Any(v => v.Deprecated))
+        || Types.Any(t => t.HasDeprecated)
+        || (Operation is { } operation
+            && (operation.Docs.Deprecated
+                || operation.Parameters.Any(p => p.Property.Docs.Deprecated)
+                || operation.RequestTypes.Any(t => t.HasDeprecated)
+                || operation.Response.HasDeprecated));
+}
 
 /// <summary>A name that a spec file declares at namespace level. <see cref="Location"/> is null in the index's copy.</summary>
 internal sealed record Declaration(string Name, DeclarationKind Kind, bool NumericEnum, LocationInfo? Location)
