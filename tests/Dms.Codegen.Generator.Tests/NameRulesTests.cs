@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Dms.Codegen.Generator.Tests.Infrastructure;
+using Dms.Codegen.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
@@ -140,6 +141,25 @@ public class NameRulesTests
 
         AssertClean(run);
         Assert.All(run.HintNames, h => Assert.True(h.Length < 120, h));
+    }
+
+    [Theory]
+    [InlineData("x", 1)]
+    [InlineData("\u4e2d", 3)]
+    public void TheLongestNamesTheGeneratorTakesFitTheMetadataLimit(string unit, int bytes)
+    {
+        // CS7013 (a metadata name over 1,024 UTF-8 bytes: namespace, dot and type name) is reported only when
+        // the assembly is written, so this test emits it; the longest namespace and type name are taken together.
+        string Longest(string first) => first + string.Concat(Enumerable.Repeat(unit, (500 - first.Length) / bytes));
+        var (space, operation, type) = (Longest("N"), Longest("Get"), Longest("T"));
+        var spec = Operation(operation) + $"    Items:\n      type: array\n      items:\n        properties: {{ X: {{ type: {type} }} }}\n"
+            + $"types:\n  {type}:\n    properties: {{ Y: {{ type: string }} }}\n";
+        var run = ConsumerProject.Run(new AdditionalText[] { new InMemorySpec("/specs/long.yaml", spec) }, System.Array.Empty<string>(), ConsumerProject.Properties(("DmsCodegenNamespace", space)));
+
+        Assert.True(run.Dms.IsEmpty && run.AddedProblems.Count == 0, run.Describe());
+        var emitted = run.Output.Emit(new System.IO.MemoryStream());
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Take(3)));
+        Assert.Contains(run.Output.Assembly.TypeNames, name => name.StartsWith(operation, System.StringComparison.Ordinal) && name.Length > 500 / bytes);
     }
 
     [Fact]
