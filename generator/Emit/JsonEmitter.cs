@@ -17,7 +17,7 @@ internal static class JsonEmitter
     /// </summary>
     public static readonly string[] ReaderMethods =
     {
-        "Advance", "ExpectStartObject", "IsProperty", "NotNull", "NotNullValue", "ReadAdditional", "ReadAny", "ReadArray",
+        "Advance", "ExpectStartObject", "IsProperty", "NotNull", "NotNullValue", "ReadAny", "ReadArray",
         "ReadBoolean", "ReadDouble", "ReadInt32", "ReadInt64", "ReadItem", "ReadMap", "ReadObject", "ReadString",
         "ArrayReader", "MapReader",
     };
@@ -33,7 +33,7 @@ internal static class JsonEmitter
         w.Open($"public static {name} ReadJson(ref {KnownTypes.Utf8JsonReader} reader)");
         w.Line($"{json}ExpectStartObject(ref reader, {Literal(model.Name)});");
         w.Line($"var result = new {name}();");
-        w.Line($"{KnownTypes.Dictionary}<string, {KnownTypes.JsonElement}>? additional = null;");
+        w.Line($"var additional = new {KnownTypes.AdditionalMembers}();");
         w.Open($"while ({json}Advance(ref reader) != {KnownTypes.JsonTokenType}.EndObject)");
         var keyword = "if";
         foreach (var property in model.Properties)
@@ -44,15 +44,15 @@ internal static class JsonEmitter
 
         if (model.Properties.IsEmpty)
         {
-            w.Line($"{json}ReadAdditional(ref reader, ref additional);");
+            w.Line("additional.Read(ref reader);");
         }
         else
         {
-            w.Statement(LineLength, $"else", $"{json}ReadAdditional(ref reader, ref additional);");
+            w.Statement(LineLength, $"else", $"additional.Read(ref reader);");
         }
         w.Close();
         w.Line();
-        w.Line("result.AdditionalProperties = additional;");
+        w.Line("result.AdditionalProperties = additional.ToDictionary();");
         w.Line("return result;");
         w.Close();
     }

@@ -25,6 +25,7 @@ internal static class KnownTypes
     public const string JsonWritable = "IDmsJsonWritable";
     public const string JsonReader = "DmsJsonReader";
     public const string JsonWriter = "DmsJsonWriter";
+    public const string AdditionalMembers = "DmsAdditionalMembers";
     public const string Utf8JsonReader = "Utf8JsonReader";
     public const string Utf8JsonWriter = "Utf8JsonWriter";
     public const string JsonTokenType = "JsonTokenType";
@@ -65,7 +66,7 @@ internal static class KnownTypes
         ("Dms.Codegen", new[] { ClientBase, ClientOptions, DmsException }),
         ("Dms.Codegen.DependencyInjection", new[] { Configuration, DependencyInjection }),
         ("Dms.Codegen.Http", new[] { OperationDescriptor, OperationRequest, Encoding, ParameterDescriptor, Location, Method, ParameterStyle, Request, ValueKind }),
-        ("Dms.Codegen.Json", new[] { JsonReader, JsonWriter, JsonWritable, JsonModel, "WriteMember" }),
+        ("Dms.Codegen.Json", new[] { AdditionalMembers, JsonReader, JsonWriter, JsonWritable, JsonModel, "WriteMember" }),
         ("Dms.Codegen.Paging", new[] { "DmsPaginator", "DmsPageOptions", "DmsPageInfo", "DmsPaging", "DmsPagingStyle" }),
         ("Dms.Codegen.Streaming", new[] { "DmsEvent" }),
         ("Dms.Codegen.Waiters", new[] { "DmsWaiter", "DmsWaiterException", "DmsWaiterOptions", "DmsWaiterPolicy", "DmsWaiterState", "DmsWaiterStatus", "DmsWaiterTimeoutException" }),

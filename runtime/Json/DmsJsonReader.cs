@@ -263,14 +263,6 @@ public static class DmsJsonReader
         return reader.TokenType;
     }
 
-    /// <summary>Keeps a member the spec does not describe, so that nothing the service sent is lost.</summary>
-    public static void ReadAdditional(ref Utf8JsonReader reader, ref Dictionary<string, JsonElement>? additional)
-    {
-        var name = reader.GetString()!;
-        Advance(ref reader);
-        (additional ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-    }
-
     private static string RawText(ref Utf8JsonReader reader)
     {
         var span = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray();

@@ -198,7 +198,8 @@ public static class DmsJsonWriter
         foreach (var pair in additional)
         {
             WritePropertyName(writer, pair.Key);
-            pair.Value.WriteTo(writer);
+            // As sent: WriteTo unescapes strings and so throws on an escaped lone surrogate, which JSON allows.
+            writer.WriteRawValue(pair.Value.GetRawText(), skipInputValidation: true);
         }
     }
 }
