@@ -26,11 +26,9 @@ public ref struct DmsAdditionalMembers
         }
 
         var text = _text ??= new ArrayBufferWriter<byte>(256);
-        Append(text, text.WrittenCount == 0 ? "{\""u8 : ",\""u8);
-        AppendToken(text, ref reader);
-        Append(text, "\":"u8);
+        Append(text, text.WrittenCount == 0 ? "{"u8 : ","u8);
+        AppendValue(text, ref reader); // the name, as "name":
         DmsJsonReader.Advance(ref reader);
-
         if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
         {
             AppendContainer(text, ref reader);
