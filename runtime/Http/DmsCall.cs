@@ -122,6 +122,12 @@ internal static class DmsCall
         try
         {
             var response = await pipeline.SendAttemptAsync(context, deadline.Token).ConfigureAwait(false);
+            if (context.Misdirected(response) is { } misdirected)
+            {
+                response.Dispose();
+                return Failed<T>(misdirected);
+            }
+
             var result = default(DmsAttemptResult<T>);
             try
             {

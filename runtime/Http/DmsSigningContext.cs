@@ -36,6 +36,8 @@ internal sealed class DmsSigningContext
     private List<string>? _earlierSignatures;
     private string? _signature;
     private bool _signedByClient;
+    private Uri? _answeredFrom;
+    private Uri? _signedUri;
 
     /// <param name="settings">The client's settings.</param>
     /// <param name="request">The call's request.</param>
@@ -102,6 +104,7 @@ internal sealed class DmsSigningContext
             Credential = credential;
             Signings++;
             _signedByClient = byClient;
+            _signedUri = message.RequestUri;
         }
     }
 
@@ -123,6 +126,42 @@ internal sealed class DmsSigningContext
         return SignAsync(message, byClient: false, cancellationToken);
     }
 
+    /// <summary>
+    /// Notes where the answer to a signed message came from, before anything resets its URI: a handler that
+    /// followed a redirect (a caller's HttpClient, or a primary handler <c>AddDmsClient</c> could not configure)
+    /// has pointed the message at the <c>Location</c>. The URI as signed is kept by reference, so the usual answer
+    /// costs one comparison.
+    /// </summary>
+    public void SawAnswer(HttpResponseMessage response)
+    {
+        if (response.RequestMessage?.RequestUri is { } uri && !ReferenceEquals(uri, _signedUri) && !FromEndpoint(uri))
+        {
+            Interlocked.CompareExchange(ref _answeredFrom, uri, null);
+        }
+    }
+
+    /// <summary>
+    /// The failure of a call whose answer (this attempt's or one inside the chain) came from elsewhere than the
+    /// endpoint; null for the client's own handler, which follows no redirects.
+    /// </summary>
+    public DmsFailure? Misdirected(HttpResponseMessage response)
+    {
+        if (!_carried)
+        {
+            return null;
+        }
+
+        SawAnswer(response);
+        if (Volatile.Read(ref _answeredFrom) is not { } uri)
+        {
+            return null;
+        }
+
+        // Only the origin and path are shown (the query of a Location is the other server's to say), and no status: it is
+        // the other server's too, and must not make the call retry towards it.
+        return new DmsFailure(DmsFailureKind.InvalidResponse, DmsErrorCodes.InvalidResponse, $"the answer came from {Origin(uri)}, not from the endpoint {Origin(_settings.Endpoint)}: a handler followed a redirect, which sends the signed request elsewhere; turn AllowAutoRedirect off in the HttpClient's handler");
+    }
+
     /// <summary>For <see cref="DmsSigningHandler"/>, once the inner handlers are done with a message it signed.</summary>
     public void Unsign(HttpRequestMessage message) => DmsHttpRequestFactory.Unsign(message, Request, _settings.Endpoint);
 
@@ -140,6 +179,12 @@ internal sealed class DmsSigningContext
             return DmsRedaction.SecretForms.For(Credential, signatures);
         }
     }
+
+    // Requests go to the endpoint's root ("/"), whatever path the endpoint was given with.
+    private bool FromEndpoint(Uri uri) =>
+        uri.AbsolutePath == "/" && Uri.Compare(uri, _settings.Endpoint, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.Ordinal) == 0;
+
+    private static string Origin(Uri uri) => uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
 
     /// <summary>32 lower-case hex characters of fresh random bytes, like a GUID's "N" form.</summary>
     private static string NewNonce()

@@ -35,7 +35,9 @@ public sealed class DmsSigningHandler : DelegatingHandler
         await context.SignInChainAsync(request, cancellationToken).ConfigureAwait(false);
         try
         {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            context.SawAnswer(response); // before Unsign points the message back at the endpoint
+            return response;
         }
         finally
         {

@@ -138,6 +138,12 @@ internal sealed class DmsStreamCall<T>
         try
         {
             response = await _pipeline.SendAttemptAsync(context, deadline.Token).ConfigureAwait(false);
+            if (context.Misdirected(response) is { } misdirected)
+            {
+                response.Dispose();
+                return (null, context.RedactionForms(), misdirected);
+            }
+
             var mediaType = response.Content.Headers.ContentType?.MediaType;
             if ((int)response.StatusCode < 400 && (mediaType is null || mediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase)))
             {

@@ -96,6 +96,28 @@ public sealed class GeneratedStreamRetryTests
         Assert.Equal(1, server.RequestCount);
     }
 
+    [Fact]
+    public async Task A_stream_a_callers_HttpClient_was_redirected_for_is_not_read_or_retried()
+    {
+        await using var elsewhere = await LoopbackServer.StartAsync((context, _) => LoopbackServer.Stream(context, Event));
+        await using var server = await LoopbackServer.StartAsync((context, _) =>
+        {
+            context.Response.StatusCode = 307;
+            context.Response.Headers.Location = new Uri(elsewhere.Endpoint, "/events").ToString();
+            return Task.CompletedTask;
+        });
+        using var httpClient = new System.Net.Http.HttpClient(new System.Net.Http.SocketsHttpHandler { AllowAutoRedirect = true });
+        using var client = new DmsClient(
+            new DmsClientOptions { Endpoint = server.Endpoint, Credentials = DmsCredentials.AccessKey("testid", "testsecret"), Retry = { BaseDelay = TimeSpan.Zero } },
+            httpClient);
+
+        var error = await Assert.ThrowsAsync<DmsException>(() => FirstEventAsync(client));
+
+        Assert.Equal((DmsErrorCodes.InvalidResponse, 1), (error.Code, error.Attempts));
+        Assert.Contains($"the answer came from {new Uri(elsewhere.Endpoint, "/events")}", error.Message);
+        Assert.Equal((1, 1), (server.RequestCount, elsewhere.RequestCount));
+    }
+
     // DMS throttles with HTTP 400 Throttling.User and says how long to wait in x-acs-retry-after (ms).
     private static Task<LoopbackServer> ThrottleOnceAsync(int retryAfterMilliseconds) => LoopbackServer.StartAsync(async (context, number) =>
     {
