@@ -1,7 +1,6 @@
 using System;
 using System.Buffers;
 using System.IO;
-using System.IO.Compression;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -96,7 +95,6 @@ internal readonly struct DmsResponseBody : IDisposable
 
             return new DmsResponseBody(buffer, length);
         }
-        // Invalid gzip and deflate data throw InvalidDataException, invalid Brotli data InvalidOperationException.
         catch (Exception exception) when (exception is InvalidDataException or IOException or HttpRequestException or InvalidOperationException)
         {
             ArrayPool<byte>.Shared.Return(buffer);
@@ -118,8 +116,8 @@ internal readonly struct DmsResponseBody : IDisposable
     }
 
     /// <summary>
-    /// The body as its <c>Content-Encoding</c> says to read it (none, gzip, deflate or Brotli); reading invalid
-    /// data throws <see cref="InvalidDataException"/> (gzip, deflate) or <see cref="InvalidOperationException"/> (Brotli).
+    /// The body as its <c>Content-Encoding</c> says to read it (none, gzip, deflate or Brotli); reading invalid,
+    /// truncated or padded data throws <see cref="InvalidDataException"/> (see <see cref="DmsCheckedDecoding"/>).
     /// </summary>
     /// <exception cref="DmsBodyException">More than one encoding, or one the runtime cannot read.</exception>
     internal static Stream Decoded(Stream stream, HttpContent content)
@@ -139,9 +137,9 @@ internal readonly struct DmsResponseBody : IDisposable
         {
             switch (encoding.ToLowerInvariant())
             {
-                case "gzip" or "x-gzip": return new GZipStream(stream, CompressionMode.Decompress);
-                case "deflate": return new ZLibStream(stream, CompressionMode.Decompress);
-                case "br": return new BrotliStream(stream, CompressionMode.Decompress);
+                case "gzip" or "x-gzip": return DmsCheckedDecoding.Gzip(stream);
+                case "deflate": return DmsCheckedDecoding.Zlib(stream);
+                case "br": return DmsCheckedDecoding.Brotli(stream);
                 case "identity": return stream;
             }
         }

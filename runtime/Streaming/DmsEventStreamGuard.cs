@@ -13,7 +13,7 @@ namespace Dms.Codegen.Streaming;
 /// leaves unterminated at the end of the stream is terminated, so that it is delivered. What it stops is thrown
 /// as a <see cref="DmsStreamFailure"/>, for the call to judge.
 /// </summary>
-internal sealed class DmsEventStreamGuard : Stream
+internal sealed class DmsEventStreamGuard : DmsReadOnlyStream
 {
     private readonly Stream _inner;
     private readonly long _maxEventBytes;
@@ -33,16 +33,6 @@ internal sealed class DmsEventStreamGuard : Stream
 
     /// <summary>Set once the first byte of the body has arrived: from then on the call is not retried.</summary>
     public bool Started { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -88,26 +78,13 @@ internal sealed class DmsEventStreamGuard : Stream
         {
             return await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is InvalidDataException || (exception is InvalidOperationException && stream is System.IO.Compression.BrotliStream))
+        catch (InvalidDataException exception)
         {
             throw new DmsStreamFailure(new DmsFailure(DmsFailureKind.InvalidResponse, DmsErrorCodes.InvalidResponse, $"sent a body that could not be decompressed ({exception.Message}); the stream was closed") { Inner = exception });
         }
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("The event stream is read asynchronously.");
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override int Read(Span<byte> buffer) => throw new NotSupportedException("The event stream is read asynchronously.");
 
     public override ValueTask DisposeAsync() => _inner.DisposeAsync();
 

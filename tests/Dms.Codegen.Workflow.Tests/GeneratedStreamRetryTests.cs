@@ -118,6 +118,43 @@ public sealed class GeneratedStreamRetryTests
         Assert.Equal((1, 1), (server.RequestCount, elsewhere.RequestCount));
     }
 
+    [Fact]
+    public async Task A_compressed_stream_cut_inside_its_trailer_delivers_its_events_then_fails()
+    {
+        // The events decode whole; only gzip's CRC-32 and length are missing, which GZipStream alone would not notice.
+        var compressed = Gzip(System.Text.Encoding.UTF8.GetBytes(Event + Event));
+        await using var server = await LoopbackServer.StartAsync(async (context, _) =>
+        {
+            context.Response.ContentType = "text/event-stream";
+            context.Response.Headers.ContentEncoding = "gzip";
+            await context.Response.Body.WriteAsync(compressed.AsMemory(0, compressed.Length - 4));
+        });
+        using var client = Client(server, maxDelay: TimeSpan.FromSeconds(1), overall: TimeSpan.FromSeconds(100));
+        var delivered = 0;
+
+        var error = await Assert.ThrowsAsync<DmsException>(async () =>
+        {
+            await foreach (var item in client.ChatWithDesensitizeSSEStreamAsync(new() { InstanceId = 1 }))
+            {
+                delivered++;
+            }
+        });
+
+        Assert.Equal((2, DmsErrorCodes.InvalidResponse, 1), (delivered, error.Code, error.Attempts));
+        Assert.Contains("truncated", error.Message);
+    }
+
+    private static byte[] Gzip(byte[] data)
+    {
+        using var output = new System.IO.MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest))
+        {
+            gzip.Write(data);
+        }
+
+        return output.ToArray();
+    }
+
     // DMS throttles with HTTP 400 Throttling.User and says how long to wait in x-acs-retry-after (ms).
     private static Task<LoopbackServer> ThrottleOnceAsync(int retryAfterMilliseconds) => LoopbackServer.StartAsync(async (context, number) =>
     {
