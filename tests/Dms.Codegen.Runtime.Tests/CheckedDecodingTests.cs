@@ -15,13 +15,13 @@ public class CheckedDecodingTests
 {
     private static readonly byte[] Data = System.Text.Encoding.UTF8.GetBytes(string.Concat(System.Linq.Enumerable.Repeat("{\"RequestId\":\"r\",\"Success\":true} ", 500)));
 
+    public static TheoryData<string, bool> Ways() => new()
+    {
+        { "gzip", false }, { "gzip", true }, { "deflate", false }, { "deflate", true }, { "br", false }, { "br", true },
+    };
+
     [Theory]
-    [InlineData("gzip", false)]
-    [InlineData("gzip", true)]
-    [InlineData("deflate", false)]
-    [InlineData("deflate", true)]
-    [InlineData("br", false)]
-    [InlineData("br", true)]
+    [MemberData(nameof(Ways))]
     public async Task AWholeBodyDecodesByteByByte(string encoding, bool async)
     {
         var decoded = await DecodeAsync(CompressionTests.Compress(Data, encoding), encoding, async);
@@ -30,12 +30,7 @@ public class CheckedDecodingTests
     }
 
     [Theory]
-    [InlineData("gzip", false)]
-    [InlineData("gzip", true)]
-    [InlineData("deflate", false)]
-    [InlineData("deflate", true)]
-    [InlineData("br", false)]
-    [InlineData("br", true)]
+    [MemberData(nameof(Ways))]
     public async Task ACutOrPaddedBodyThrowsInvalidData(string encoding, bool async)
     {
         var compressed = CompressionTests.Compress(Data, encoding);
